@@ -1,0 +1,40 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+const ioModules = [
+  'node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'stream', 'worker_threads',
+  'fastify', 'fastify/*', '@fastify/*', 'kysely', 'kysely/*', 'better-sqlite3', 'pg', 'pg/*',
+  'commander', 'cli-progress', 'csv-parse', 'csv-parse/*',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'bench/results/**', 'coverage/**'] },
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
+    // The domain core is pure: no I/O, no clock, no framework.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ioModules, message: 'src/core is pure: no I/O, framework or database imports.' }],
+      }],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'Time is a parameter in the core.' },
+        { object: 'Math', property: 'random', message: 'Randomness is a parameter in the core.' },
+        { object: 'performance', property: 'now', message: 'Time is a parameter in the core.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is a parameter in the core.' },
+      ],
+      'no-restricted-globals': ['error', 'process', 'fetch', 'require'],
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+);
