@@ -137,11 +137,18 @@ export interface DisputePolicy {
   readonly source: string;
 }
 
+export interface Grading {
+  /** Points every subject starts from. */
+  readonly base: number;
+  /** Bands from AAA down to D, each with its minimum points (D has none). */
+  readonly bands: readonly GradeBand[];
+  readonly source: string;
+}
+
 export interface Rulebook {
   readonly version: string;
   readonly title: string;
-  readonly base: number;
-  readonly grades: readonly GradeBand[];
+  readonly grading: Grading;
   readonly rules: readonly PointRule[];
   readonly lists: readonly ListDefinition[];
   readonly actions: readonly ActionDefinition[];

@@ -1,0 +1,41 @@
+import type { Instant, RecordId } from '../core/brand.js';
+import type { ErrorCode } from '../core/errors.js';
+
+/**
+ * The furnishing contract shared by the API, the CLI importer and the demo generator.
+ * A record as a furnisher sends it: untrusted until validated against the taxonomy, the identifier
+ * scheme and the furnisher's scope.
+ */
+export interface RecordInput {
+  /** The furnisher's own id for the record: the idempotency key. */
+  readonly furnisherRef: string;
+  readonly subject: { readonly scheme: string; readonly identifier: string };
+  readonly type: string;
+  /** ISO 8601 date or date-time of the conduct. */
+  readonly occurredAt: string;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  readonly legalBasis: string;
+  readonly evidenceRef?: string;
+  /** For consent-bound record types (positive civic records). */
+  readonly consent?: boolean;
+}
+
+export type ItemResult =
+  | { readonly index: number; readonly furnisherRef: string; readonly status: 'accepted'; readonly recordId: RecordId; readonly duplicate: boolean }
+  | { readonly index: number; readonly furnisherRef: string | null; readonly status: 'rejected'; readonly code: ErrorCode; readonly reason: string };
+
+export interface BatchResult {
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  readonly items: readonly ItemResult[];
+}
+
+/** Upper bound on records in one furnishing batch (API and importer alike). */
+export const MAX_BATCH = 1000;
+
+/** What the importer needs from the registry; implemented over the store by the ledger. */
+export interface Furnishing {
+  /** Validates, then commits all accepted items atomically; resolves only once they are durable. */
+  furnish(furnisherId: string, batch: readonly unknown[], at: Instant): Promise<BatchResult>;
+}
