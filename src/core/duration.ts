@@ -21,17 +21,49 @@ export function formatDuration(d: Duration): string {
   return `P${parts || '0D'}`;
 }
 
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1..12); integer math, no allocation. */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const scratch = { y: 0, m: 0, d: 0 };
+/** The inverse of daysFromCivil, written into a scratch object to stay allocation-free. */
+function civilFromDays(z: number): typeof scratch {
+  const zz = z + 719_468;
+  const era = Math.floor(zz / 146_097);
+  const doe = zz - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  scratch.d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  scratch.m = mp < 10 ? mp + 3 : mp - 9;
+  scratch.y = yoe + era * 400 + (scratch.m <= 2 ? 1 : 0);
+  return scratch;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
 /** Adds a calendar duration in UTC. Month ends clamp (Jan 31 + 1 month = Feb 28/29), as courts count. */
 export function addDuration(at: Instant, d: Duration): Instant {
-  const t = new Date(at);
-  const y = t.getUTCFullYear() + d.years;
-  const monthIndex = t.getUTCMonth() + d.months;
-  const targetYear = y + Math.floor(monthIndex / 12);
-  const targetMonth = ((monthIndex % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  const day = Math.min(t.getUTCDate(), lastDay);
-  const base = Date.UTC(targetYear, targetMonth, day, t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), t.getUTCMilliseconds());
-  return base + d.days * 86_400_000;
+  if (d.years === 0 && d.months === 0) return at + d.days * DAY;
+  const dayNumber = Math.floor(at / DAY);
+  const timeOfDay = at - dayNumber * DAY;
+  const c = civilFromDays(dayNumber);
+  const monthIndex = c.y * 12 + (c.m - 1) + d.years * 12 + d.months;
+  const y = Math.floor(monthIndex / 12);
+  const m = monthIndex - y * 12 + 1;
+  const day = Math.min(c.d, daysInMonth(y, m));
+  return (daysFromCivil(y, m, day) + d.days) * DAY + timeOfDay;
 }
 
 /** Compares durations by their length from a fixed anchor (calendar-aware). */

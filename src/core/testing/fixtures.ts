@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { recordId, subjectId, type Instant, type SubjectId } from '../brand.js';
+import type { Attributes, RecordState } from '../record.js';
+import { parseRulebook } from '../rulebook/parse-rulebook.js';
+import { compileRulebook, type CompiledRulebook } from '../rulebook/compile-rulebook.js';
+import type { Rulebook } from '../rulebook/model.js';
+import { exampleAttributes } from '../taxonomy/index.js';
+
+/** Test-only helpers (excluded from the build's purity rule because they read the rulebook file). */
+export const DEFAULT_RULEBOOK_PATH = fileURLToPath(new URL('../../../rulebooks/default.yaml', import.meta.url));
+
+export function loadDefaultRulebook(): Rulebook {
+  const parsed = parseRulebook(readFileSync(DEFAULT_RULEBOOK_PATH, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.line}:${i.column} ${i.message}`).join('\n'));
+  return parsed.rulebook;
+}
+
+let compiled: CompiledRulebook | undefined;
+export function defaultCompiled(): CompiledRulebook {
+  compiled ??= compileRulebook(loadDefaultRulebook());
+  return compiled;
+}
+
+export const day = 86_400_000;
+export const T0: Instant = Date.UTC(2025, 0, 15, 9, 0, 0);
+export const PERSON: SubjectId = subjectId('cn-rid:11010519491231002X');
+export const OTHER_PERSON: SubjectId = subjectId('cn-rid:440524188001010014');
+export const ORG: SubjectId = subjectId('cn-uscc:91350100M000100Y43');
+
+let counter = 0;
+/** A furnished record with the taxonomy's example attributes, overridable field by field. */
+export function rec(type: string, over: Partial<Omit<RecordState, 'attributes'>> & { attributes?: Attributes } = {}): RecordState {
+  counter += 1;
+  const id = over.id ?? recordId(`rec_${String(counter).padStart(6, '0')}`);
+  return {
+    id,
+    subjectId: PERSON,
+    type,
+    occurredAt: T0,
+    legalBasis: 'test',
+    furnisherId: 'fur_test',
+    furnisherRef: `ref-${id}`,
+    status: 'active',
+    ...over,
+    attributes: { ...exampleAttributes(type), ...over.attributes },
+  };
+}
