@@ -22,7 +22,9 @@ export function decide(standing: Standing, rb: CompiledRulebook, action: string,
   let denials: DecisionReason[] | undefined;
   let incentives: DecisionReason[] | undefined;
   let benefits: string[] | undefined;
-  for (const cm of compiled.measures) {
+  const candidates = standing.lists.length === 0 ? compiled.unlistedMeasures : compiled.measures;
+  for (let i = 0; i < candidates.length; i++) {
+    const cm = candidates[i] as CompiledMeasure;
     const reason = triggered(cm, standing, rb, context);
     if (!reason) continue;
     if (cm.measure.effect === 'deny') (denials ??= []).push(reason);
@@ -54,9 +56,13 @@ function triggered(cm: CompiledMeasure, standing: Standing, rb: CompiledRulebook
   let listId: string | undefined;
   if (cm.listIndex >= 0) {
     listId = rb.lists[cm.listIndex]?.def.id;
-    const membership = standing.lists.find((l) => l.listId === listId);
-    if (!membership) return undefined;
-    recordIds = membership.recordIds;
+    const lists = standing.lists;
+    let found = false;
+    for (let i = 0; i < lists.length; i++) {
+      const l = lists[i] as Standing['lists'][number];
+      if (l.listId === listId) { recordIds = l.recordIds; found = true; break; }
+    }
+    if (!found) return undefined;
   }
   if (cm.context && !cm.context(context)) return undefined;
   const m = cm.measure;

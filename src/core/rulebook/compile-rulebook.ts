@@ -5,6 +5,7 @@ import type { SubjectKind } from '../subject.js';
 import { GRADES, type ActionDefinition, type Grade, type ListDefinition, type Measure, type PointRule, type Rulebook } from './model.js';
 import { compileConditions, type Predicate } from './conditions.js';
 import { compileContextValidator, type ContextValidator } from './context-validator.js';
+import type { MeasureInForce } from '../standing/model.js';
 
 export interface CompiledRule {
   readonly rule: PointRule;
@@ -25,6 +26,8 @@ export interface CompiledList {
 
 export interface CompiledMeasure {
   readonly measure: Measure;
+  /** The measure as a standing reports it, built once. */
+  readonly inForce: MeasureInForce;
   readonly listIndex: number;
   readonly grades: ReadonlySet<Grade> | null;
   readonly subjects: ReadonlySet<SubjectKind> | null;
@@ -34,6 +37,8 @@ export interface CompiledMeasure {
 export interface CompiledAction {
   readonly def: ActionDefinition;
   readonly measures: readonly CompiledMeasure[];
+  /** The measures that need no list: all a subject on no list can trigger. */
+  readonly unlistedMeasures: readonly CompiledMeasure[];
   readonly validateContext: ContextValidator;
 }
 
@@ -96,6 +101,10 @@ export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
     const list = measure.when.list === undefined ? undefined : listById.get(measure.when.list);
     const cm: CompiledMeasure = {
       measure,
+      inForce: Object.freeze({
+        measureId: measure.id, action: measure.action, effect: measure.effect,
+        ...(measure.benefit ? { benefit: measure.benefit } : {}), conditional: measure.when.context !== undefined,
+      }),
       listIndex: list ? list.index : NO_LIST,
       grades: measure.when.grades ? new Set(measure.when.grades) : null,
       subjects: measure.when.subjects ? new Set(measure.when.subjects) : null,
@@ -108,7 +117,10 @@ export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
     forAction.push(cm);
   }
   const actions = new Map<string, CompiledAction>(rulebook.actions.map((def) => [def.id, {
-    def, measures: byAction.get(def.id) ?? [], validateContext: compileContextValidator(def),
+    def,
+    measures: byAction.get(def.id) ?? [],
+    unlistedMeasures: (byAction.get(def.id) ?? []).filter((m) => m.listIndex < 0),
+    validateContext: compileContextValidator(def),
   }]));
   const bands = rulebook.grading.bands;
   return {

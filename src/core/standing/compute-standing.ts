@@ -12,6 +12,12 @@ export interface SubjectRef {
 
 interface Membership { since: number; until: number; recordIds: RecordId[] }
 
+/** Stores hand records over in occurrence order; sorting is only needed when they are not. */
+function isOrdered(records: readonly RecordState[]): boolean {
+  for (let i = 1; i < records.length; i++) if (byOccurrence(records[i - 1] as RecordState, records[i] as RecordState) > 0) return false;
+  return true;
+}
+
 const byOccurrence = (a: RecordState, b: RecordState): number => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -21,7 +27,7 @@ const byOccurrence = (a: RecordState, b: RecordState): number => a.occurredAt - 
  * Pure and independent of the order of `records`; only this subject's records are read.
  */
 export function computeStanding(subject: SubjectRef, records: readonly RecordState[], rb: CompiledRulebook, at: Instant): Standing {
-  const ordered = records.length > 1 ? [...records].sort(byOccurrence) : records;
+  const ordered = isOrdered(records) ? records : [...records].sort(byOccurrence);
   const explanation: ExplanationLine[] = [];
   const memberships: (Membership | undefined)[] = new Array<Membership | undefined>(rb.lists.length);
   const typeTotals = new Map<string, number>();
@@ -137,7 +143,6 @@ function addMeasures(candidates: CompiledRulebook['measuresByList'][number] | un
   for (const cm of candidates) {
     if (cm.subjects && !cm.subjects.has(kind)) continue;
     if (cm.grades && !cm.grades.has(grade)) continue;
-    const m = cm.measure;
-    out.push({ measureId: m.id, action: m.action, effect: m.effect, ...(m.benefit ? { benefit: m.benefit } : {}), conditional: cm.context !== null });
+    out.push(cm.inForce);
   }
 }

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { Engine } from 'json-rules-engine';
+import { figure, opsPerSecondSync, opsPerSecond, type Figure } from './harness.js';
+import { parseRulebook } from '../src/core/rulebook/parse-rulebook.js';
+import { compileRulebook } from '../src/core/rulebook/compile-rulebook.js';
+import { computeStanding } from '../src/core/standing/compute-standing.js';
+import { decide } from '../src/core/decision/decide.js';
+import { exampleAttributes } from '../src/core/taxonomy/index.js';
+import { mulberry32, pick } from '../src/core/random.js';
+import { recordId, subjectId } from '../src/core/brand.js';
+import type { RecordState } from '../src/core/record.js';
+import type { CheckContext } from '../src/core/decision/model.js';
+import type { Standing } from '../src/core/standing/model.js';
+
+/**
+ * Core throughput in-process: decisions/s and standing recomputations/s (subjects with ~10 records),
+ * each beside the same rules evaluated by json-rules-engine in the same run.
+ */
+export async function run(): Promise<Figure[]> {
+  const parsed = parseRulebook(readFileSync(new URL('../rulebooks/default.yaml', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error('default rulebook does not parse');
+  const rb = compileRulebook(parsed.rulebook);
+  const rng = mulberry32(42);
+  const at = Date.UTC(2026, 0, 1);
+  const personTypes = ['loan.overdue', 'loan.ontime_history', 'admin.traffic_penalty', 'transport.fare_evasion', 'tax.arrears', 'court.defaulter.refuses_to_perform', 'civic.volunteer_service', 'loan.settled', 'court.civil.breach_of_contract', 'admin.public_order_penalty'];
+  const subjects = Array.from({ length: 1000 }, (_, s) => {
+    const id = subjectId(`cn-rid:bench${s}`);
+    const records: RecordState[] = Array.from({ length: 10 }, (_, i) => ({
+      id: recordId(`rec_${s}_${i}`), subjectId: id, type: pick(rng, personTypes), occurredAt: at - Math.floor(rng() * 900) * 86_400_000,
+      attributes: {}, legalBasis: 'bench', furnisherId: 'bench', furnisherRef: `${s}-${i}`, status: rng() < 0.2 ? 'fulfilled' : 'active', consent: true,
+    })).map((r) => ({ ...r, attributes: exampleAttributes(r.type), ...(r.status === 'fulfilled' ? { fulfilledAt: r.occurredAt + 86_400_000 } : {}) }))
+      // The store hands a subject's records over in occurrence order, as here.
+      .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : 1));
+    return { subject: { id, kind: 'person' as const }, records };
+  });
+  const standings: Standing[] = subjects.map((s) => computeStanding(s.subject, s.records, rb, at));
+  const checks: { action: string; context: CheckContext }[] = [
+    { action: 'aviation.ticket.purchase', context: { cabin: 'economy' } },
+    { action: 'rail.ticket.purchase', context: { trainType: 'G', seatClass: 'second' } },
+    { action: 'rail.ticket.purchase', context: { trainType: 'D', seatClass: 'second' } },
+    { action: 'hotel.booking', context: { starRating: 4 } },
+    { action: 'rental.deposit', context: {} },
+  ];
+  const listed = standings.filter((s) => s.lists.length > 0).length;
+
+  const decisions = opsPerSecondSync((i) => {
+    const c = checks[i % checks.length] as (typeof checks)[number];
+    return decide(standings[i % standings.length] as Standing, rb, c.action, c.context);
+  }, 3000, 100_000);
+  const standingsPerSecond = opsPerSecondSync((i) => {
+    const s = subjects[i % subjects.length] as (typeof subjects)[number];
+    return computeStanding(s.subject, s.records, rb, at);
+  }, 3000, 10_000);
+
+  // Baseline: the same measures and point rules as json-rules-engine rules.
+  const decisionEngines = new Map<string, Engine>();
+  for (const a of parsed.rulebook.actions) {
+    const engine = new Engine([], { allowUndefinedFacts: true });
+    for (const m of parsed.rulebook.measures.filter((x) => x.action === a.id)) {
+      const all: object[] = [];
+      if (m.when.list) all.push({ fact: 'lists', operator: 'contains', value: m.when.list });
+      if (m.when.grades) all.push({ fact: 'grade', operator: 'in', value: [...m.when.grades] });
+      for (const [k, c] of Object.entries(m.when.context ?? {})) {
+        if (c.eq !== undefined) all.push({ fact: k, operator: 'equal', value: c.eq });
+        if (c.in) all.push({ fact: k, operator: 'in', value: [...c.in] });
+        if (c.gte !== undefined) all.push({ fact: k, operator: 'greaterThanInclusive', value: c.gte });
+      }
+      engine.addRule({ conditions: { all } as never, event: { type: m.effect, params: { measure: m.id } } });
+    }
+    decisionEngines.set(a.id, engine);
+  }
+  const baselineDecisions = await opsPerSecond(async (i) => {
+    const c = checks[i % checks.length] as (typeof checks)[number];
+    const s = standings[i % standings.length] as Standing;
+    return (decisionEngines.get(c.action) as Engine).run({ lists: s.lists.map((l) => l.listId), grade: s.grade, ...c.context });
+  }, 3000, 200);
+  const ruleEngines = new Map<string, Engine>();
+  for (const r of parsed.rulebook.rules) {
+    const engine = ruleEngines.get(r.type) ?? new Engine([], { allowUndefinedFacts: true });
+    const all = Object.entries(r.when ?? {}).flatMap(([k, c]) => [
+      ...(c.eq !== undefined ? [{ fact: k, operator: 'equal', value: c.eq }] : []),
+      ...(c.in ? [{ fact: k, operator: 'in', value: [...c.in] }] : []),
+      ...(c.gte !== undefined ? [{ fact: k, operator: 'greaterThanInclusive', value: c.gte }] : []),
+    ]);
+    engine.addRule({ conditions: { all } as never, event: { type: 'points', params: { points: r.points } } });
+    ruleEngines.set(r.type, engine);
+  }
+  const baselineStandings = await opsPerSecond(async (i) => {
+    const s = subjects[i % subjects.length] as (typeof subjects)[number];
+    let points = 1000;
+    for (const r of s.records) {
+      const { events } = await (ruleEngines.get(r.type) as Engine).run({ ...r.attributes });
+      points += Number(events[0]?.params?.points ?? 0);
+    }
+    return points;
+  }, 3000, 20);
+
+  console.log(`population: ${subjects.length} persons x 10 records (${listed} listed), ${checks.length} check kinds`);
+  return [
+    figure({ name: 'decisions', value: decisions, unit: 'decisions/s', baseline: baselineDecisions, baselineName: 'json-rules-engine', target: '>= 1,000,000/s and >= 100x', meets: (v, r) => v >= 1_000_000 && (r ?? 0) >= 100 }),
+    figure({ name: 'standings (10 records)', value: standingsPerSecond, unit: 'standings/s', baseline: baselineStandings, baselineName: 'json-rules-engine', target: '>= 200,000/s and >= 100x', meets: (v, r) => v >= 200_000 && (r ?? 0) >= 100 }),
+  ];
+}
