@@ -1,0 +1,7 @@
+/** Where the registry lives when no --db is given: `CREDENCE_DB`, else a file a newcomer never has to think about. */
+export const DEFAULT_DB = 'sqlite:./data/credence.db';
+
+export function defaultDbUrl(env: NodeJS.ProcessEnv): string {
+  const fromEnv = env['CREDENCE_DB'];
+  return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : DEFAULT_DB;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+import { checkCommand } from './commands/check.js';
+import { demoCommand } from './commands/demo.js';
+import { fileCommand } from './commands/file.js';
+import { importCommand } from './commands/import.js';
+import { defaultDbUrl } from './db-url.js';
+import { reportError } from './report-error.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The `credence` command: thin commands over the core and the ledger. */
+export function buildProgram(env: NodeJS.ProcessEnv): Command {
+  const program = new Command('credence')
+    .description('Credence, a credit registry with published rules, explained points and a tamper-evident log.')
+    .version(version)
+    .option('--db <url>', 'database: sqlite:PATH or postgres://… (env CREDENCE_DB)', defaultDbUrl(env))
+    .showHelpAfterError('(run with --help for usage)');
+  program.addCommand(importCommand());
+  program.addCommand(demoCommand());
+  program.addCommand(fileCommand());
+  program.addCommand(checkCommand());
+  return program;
+}
+
+try {
+  await buildProgram(process.env).parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = reportError(e, process.stderr, process.env['CREDENCE_DEBUG'] === '1');
+}
