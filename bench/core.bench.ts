@@ -27,7 +27,7 @@ export async function run(): Promise<Figure[]> {
     const id = subjectId(`cn-rid:bench${s}`);
     const records: RecordState[] = Array.from({ length: 10 }, (_, i) => ({
       id: recordId(`rec_${s}_${i}`), subjectId: id, type: pick(rng, personTypes), occurredAt: at - Math.floor(rng() * 900) * 86_400_000,
-      attributes: {}, legalBasis: 'bench', furnisherId: 'bench', furnisherRef: `${s}-${i}`, status: rng() < 0.2 ? 'fulfilled' : 'active', consent: true,
+      attributes: {}, legalBasis: 'bench', furnisherId: 'bench', furnisherRef: `${s}-${i}`, status: (rng() < 0.2 ? 'fulfilled' : 'active') as RecordState['status'], consent: true,
     })).map((r) => ({ ...r, attributes: exampleAttributes(r.type), ...(r.status === 'fulfilled' ? { fulfilledAt: r.occurredAt + 86_400_000 } : {}) }))
       // The store hands a subject's records over in occurrence order, as here.
       .sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : 1));
