@@ -22,8 +22,12 @@ export const ERROR_CATALOG = {
   record_not_active: { status: 409, title: 'The record is not in a state that allows this' },
   not_record_furnisher: { status: 403, title: 'Only the furnisher that submitted the record may change it' },
   payload_too_large: { status: 413, title: 'The request body or batch is too large' },
+  unsupported_media_type: { status: 415, title: 'The request body must be JSON (or YAML where a route says so)' },
+  approval_required: { status: 409, title: 'A second operator must approve the rulebook draft first' },
+  second_operator_required: { status: 403, title: 'The author of a rulebook draft cannot approve it' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'The service is not ready or is shutting down' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
