@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { fileCommand } from './commands/file.js';
+import { furnisherCommand } from './commands/furnisher.js';
 import { importCommand } from './commands/import.js';
 import { defaultDbUrl } from './db-url.js';
 import { reportError } from './report-error.js';
@@ -21,6 +22,7 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   program.addCommand(demoCommand());
   program.addCommand(fileCommand());
   program.addCommand(checkCommand());
+  program.addCommand(furnisherCommand());
   return program;
 }
 

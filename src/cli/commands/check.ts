@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { decide } from '../../core/decision/decide.js';
 import { computeStanding } from '../../core/standing/compute-standing.js';
-import { readFile } from '../../ledger/read-standing.js';
 import { formatDecision } from '../file/format-decision.js';
 import { withRegistry } from '../open-registry.js';
 import { parseAt } from '../parse-at.js';
@@ -30,7 +29,7 @@ export function checkCommand(): Command {
         const context = parseContext(flags.context, rb.rulebook.actions.find((a) => a.id === action));
         const at = flags.at ?? Date.now();
         // A subject without a file has no records: it is decided like any clean subject.
-        const standing = (await readFile(registry.ctx, subject.subjectId, at))?.standing ?? computeStanding({ id: subject.subjectId, kind: subject.kind }, [], rb, at);
+        const standing = (await registry.ledger.file(subject.subjectId, at))?.standing ?? computeStanding({ id: subject.subjectId, kind: subject.kind }, [], rb, at);
         const decision = decide(standing, rb, action, context);
         process.stdout.write(flags.json === true ? `${JSON.stringify(decision, null, 2)}\n` : formatDecision(subject.subjectId, decision, context, rb.rulebook));
         if (decision.outcome === 'deny') process.exitCode = 3;

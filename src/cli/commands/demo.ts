@@ -4,6 +4,7 @@ import { seedHash } from '../../demo/demo-seed.js';
 import { MAX_BATCH } from '../../ledger/furnish-types.js';
 import { writeDemoFiles } from '../demo/write-demo-files.js';
 import { importWithProgress } from '../import/import-with-progress.js';
+import { createProgress } from '../import/progress-reporter.js';
 import { withRegistry } from '../open-registry.js';
 
 interface DemoFlags {
@@ -26,16 +27,17 @@ export function demoCommand(): Command {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
       const started = performance.now();
       const asOf = flags.asOf ?? todayUtc();
+      const progress = createProgress({ unit: 'subjects', totalBytes: flags.subjects, startBytes: 0, stream: process.stderr });
       const manifest = await writeDemoFiles(flags.out, flags.seed, { seed: seedHash(flags.seed), subjects: flags.subjects, asOf }, (done) =>
-        process.stderr.write(`generated ${done.toLocaleString('en-US')} of ${flags.subjects.toLocaleString('en-US')} subjects\r`),
-      );
+        progress.update(done, done),
+      ).finally(() => progress.stop());
       const lines = manifest.furnishers.reduce((n, f) => n + f.lines, 0);
       process.stdout.write(
         `wrote ${flags.subjects.toLocaleString('en-US')} subjects, ${lines.toLocaleString('en-US')} lines in ${manifest.furnishers.length} files to ${flags.out} ` +
           `in ${((performance.now() - started) / 1000).toFixed(1)}s (seed ${JSON.stringify(flags.seed)}, as of ${manifest.asOf})\n`,
       );
       if (flags.import !== true) {
-        process.stdout.write(`import them with: credence demo ... --import, or register the furnishers in ${join(flags.out, 'manifest.json')} and run credence import\n`);
+        process.stdout.write(`to import them, run again with --import (or register each furnisher of ${join(flags.out, 'manifest.json')} with credence furnisher add, then credence import its file)\n`);
         return;
       }
       await withRegistry(db, async (registry) => {

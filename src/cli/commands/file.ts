@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { readFile } from '../../ledger/read-standing.js';
 import { formatSubjectFile } from '../file/format-subject-file.js';
 import { withRegistry } from '../open-registry.js';
 import { parseAt } from '../parse-at.js';
@@ -21,7 +20,7 @@ export function fileCommand(): Command {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
       const subject = resolveSubject(text);
       await withRegistry(db, async (registry) => {
-        const file = await readFile(registry.ctx, subject.subjectId, flags.at ?? Date.now());
+        const file = await registry.ledger.file(subject.subjectId, flags.at ?? Date.now());
         if (file === undefined) throw new UserError(`${subject.subjectId} has no file: no record was ever furnished about this subject`);
         if (flags.json === true) {
           process.stdout.write(`${JSON.stringify({ subject: file.subject, records: file.records, standing: file.standing }, null, 2)}\n`);

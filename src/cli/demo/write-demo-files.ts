@@ -32,7 +32,7 @@ export async function writeDemoFiles(
   const outputs = new Map(
     DEMO_FURNISHERS.map((f) => [f.id, { stream: createWriteStream(join(dir, `${f.id}.ndjson`), { highWaterMark: 1 << 20 }), buffer: [] as string[], size: 0, lines: 0 }]),
   );
-  let lastSubject = -1;
+  let reported = 0;
   for (const { furnisherId, line, subject } of demoLines(opts)) {
     const out = outputs.get(furnisherId);
     if (out === undefined) continue;
@@ -45,8 +45,10 @@ export async function writeDemoFiles(
       out.size = 0;
       if (!out.stream.write(text)) await once(out.stream, 'drain');
     }
-    if (subject !== lastSubject && (subject & 0x3fff) === 0) onProgress?.(subject);
-    lastSubject = subject;
+    if (subject - reported >= 1024) {
+      reported = subject;
+      onProgress?.(subject);
+    }
   }
   for (const out of outputs.values()) {
     if (out.buffer.length > 0) out.stream.write(`${out.buffer.join('\n')}\n`);

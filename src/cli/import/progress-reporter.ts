@@ -8,6 +8,8 @@ export interface ProgressReporter {
 }
 
 export interface ProgressOptions {
+  /** What is counted: bytes of an input file (default), or subjects generated. */
+  readonly unit?: 'bytes' | 'subjects';
   readonly totalBytes: number;
   /** Where a resumed run starts, so rate and ETA count only this run's work. */
   readonly startBytes: number;
@@ -20,6 +22,9 @@ export interface ProgressOptions {
 /** A progress bar on a terminal; otherwise one plain line every few seconds (logs, CI, pipes). */
 export function createProgress(opts: ProgressOptions): ProgressReporter {
   const now = opts.now ?? (() => performance.now());
+  const amount = opts.unit === 'subjects' ? (n: number): string => `${n.toLocaleString('en-US')} subjects` : formatBytes;
+  const verb = opts.unit === 'subjects' ? 'generating' : 'importing';
+  let stopped = false;
   const started = now();
   const rate = (records: number): number => records / Math.max((now() - started) / 1000, 1e-3);
 
@@ -27,17 +32,21 @@ export function createProgress(opts: ProgressOptions): ProgressReporter {
     const bar = new cliProgress.SingleBar(
       {
         stream: opts.stream,
-        format: 'importing {bar} {percentage}% | {done} of {size} | {rate} | ETA {eta_formatted}',
+        format: `${verb} {bar} {percentage}% | {done} of {size}${opts.unit === 'subjects' ? '' : ' | {rate}'} | ETA {eta_formatted}`,
         hideCursor: true,
         etaBuffer: 50,
         fps: 5,
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(Math.max(opts.totalBytes, 1), opts.startBytes, { done: formatBytes(opts.startBytes), size: formatBytes(opts.totalBytes), rate: '' });
+    const done = opts.unit === 'subjects' ? (n: number): string => n.toLocaleString('en-US') : formatBytes;
+    bar.start(Math.max(opts.totalBytes, 1), opts.startBytes, { done: done(opts.startBytes), size: amount(opts.totalBytes), rate: '' });
     return {
-      update: (bytes, records) => bar.update(bytes, { done: formatBytes(bytes), rate: formatRate(rate(records)) }),
-      stop: () => bar.stop(),
+      update: (bytes, records) => bar.update(bytes, { done: done(bytes), rate: formatRate(rate(records)) }),
+      stop: () => {
+        if (!stopped) bar.stop();
+        stopped = true;
+      },
     };
   }
 
@@ -51,10 +60,8 @@ export function createProgress(opts: ProgressOptions): ProgressReporter {
       const fraction = opts.totalBytes > 0 ? bytes / opts.totalBytes : 1;
       const byteRate = (bytes - opts.startBytes) / Math.max((t - started) / 1000, 1e-3);
       const eta = byteRate > 0 ? formatDuration(((opts.totalBytes - bytes) / byteRate) * 1000) : 'unknown';
-      opts.stream.write(
-        `importing: ${(fraction * 100).toFixed(1)}% (${formatBytes(bytes)} of ${formatBytes(opts.totalBytes)}), ` +
-          `${records.toLocaleString('en-US')} lines, ${formatRate(rate(records))}, ETA ${eta}\n`,
-      );
+      const lines = opts.unit === 'subjects' ? '' : `${records.toLocaleString('en-US')} lines, ${formatRate(rate(records))}, `;
+      opts.stream.write(`${verb}: ${(fraction * 100).toFixed(1)}% (${amount(bytes)} of ${amount(opts.totalBytes)}), ${lines}ETA ${eta}\n`);
     },
     stop: () => undefined,
   };

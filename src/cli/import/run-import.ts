@@ -9,7 +9,7 @@ import { decodeLine, displayLine } from './decode-line.js';
 import { splitLines, type RawLine } from './line-splitter.js';
 import type { ImportTarget } from './import-target.js';
 import { parseNdjsonLine, type ParsedLine } from './parse-ndjson-line.js';
-import { openRejectedFile, rejectedPathFor } from './rejected-file.js';
+import { openRejectedFile, rejectedPathFor, type RejectedLine } from './rejected-file.js';
 import { sendBatch, type Pending } from './send-batch.js';
 
 export type ImportFormat = 'ndjson' | 'csv';
@@ -82,24 +82,30 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   let batch: Pending[] = [];
   let batchBytes = 0;
 
+  // Rejections wait for the next flush, so the rejected file is in line order and never ahead of the checkpoint.
+  let held: RejectedLine[] = [];
   const reject = (lineNo: number, code: ErrorCode, reason: string, raw: Buffer, extra: { furnisherRef?: string; bytes?: number } = {}): void => {
     counts.rejected += 1;
-    rejected.write({ line: lineNo, code, reason, ...extra, raw: displayLine(raw, RAW_KEEP), ...(extra.bytes === undefined ? {} : { truncated: true }) });
+    held.push({ line: lineNo, code, reason, ...extra, raw: displayLine(raw, RAW_KEEP), ...(extra.bytes === undefined ? {} : { truncated: true }) });
   };
 
   const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
+    if (batch.length === 0 && held.length === 0) return;
     const sent = batch;
     batch = [];
     batchBytes = 0;
-    const outcome = await sendBatch(opts.target, opts.furnisherId, sent, opts.clock());
-    counts.accepted += outcome.accepted;
-    counts.duplicates += outcome.duplicates;
-    counts.fulfilled += outcome.fulfilled;
-    for (const r of outcome.rejected) {
-      reject(r.entry.lineNo, r.code, r.reason, r.entry.raw, r.furnisherRef === null ? {} : { furnisherRef: r.furnisherRef });
+    if (sent.length > 0) {
+      const outcome = await sendBatch(opts.target, opts.furnisherId, sent, opts.clock());
+      counts.accepted += outcome.accepted;
+      counts.duplicates += outcome.duplicates;
+      counts.fulfilled += outcome.fulfilled;
+      for (const r of outcome.rejected) {
+        reject(r.entry.lineNo, r.code, r.reason, r.entry.raw, r.furnisherRef === null ? {} : { furnisherRef: r.furnisherRef });
+      }
+      opts.onAcknowledged?.(outcome.acknowledged);
     }
-    opts.onAcknowledged?.(outcome.acknowledged);
+    for (const r of held.sort((a, b) => a.line - b.line)) rejected.write(r);
+    held = [];
     const saved: Checkpoint = {
       format: 1,
       furnisher: opts.furnisherId,
@@ -133,9 +139,11 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
       const handled = handleLine(line);
       if (handled) linesThisRun += 1;
       if ((line.lineNo & 511) === 0) opts.onProgress?.(offset, linesThisRun);
-      if (batch.length >= batchSize || batchBytes >= maxBatchBytes) {
+      if (batch.length >= batchSize || batchBytes >= maxBatchBytes || held.length >= batchSize) {
         await flush();
         opts.onProgress?.(offset, linesThisRun);
+        // Let signals, timers and the progress bar run: reading and a synchronous store may never yield otherwise.
+        await new Promise((resume) => setImmediate(resume));
         if (opts.shouldStop?.() === true) {
           interrupted = true;
           break;

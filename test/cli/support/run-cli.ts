@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The CLI suites run the real `credence` command from source: `node --import tsx src/cli/main.ts`,
+ * as a separate process, so argument parsing, exit codes, stdout/stderr and signals are the user's.
+ */
+export const ROOT = resolve(import.meta.dirname, '../../..');
+const MAIN = join(ROOT, 'src/cli/main.ts');
+// The loader by absolute URL, so the CLI can run in any working directory; in-process, so a signal reaches the CLI itself.
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function startCli(args: readonly string[], opts: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, CREDENCE_DB: '', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function finished(child: ChildProcess): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+}
+
+export const runCli = (args: readonly string[], opts: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> =>
+  finished(startCli(args, opts));
+
+export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `credence-${prefix}-`));
