@@ -13,7 +13,7 @@ export function formatImportSummary(input: string, s: ImportSummary, elapsedMs: 
   return [
     `${head}${resumed}`,
     row(s.accepted, 'accepted: new records in the ledger'),
-    row(s.duplicates, 'duplicates: already furnished under the same furnisherRef, unchanged'),
+    row(s.duplicates, 'duplicates: already in the ledger under the same furnisherRef, unchanged'),
     ...(s.fulfilled > 0 ? [row(s.fulfilled, 'fulfilled: earlier records marked fulfilled')] : []),
     row(s.rejected, s.rejectedPath === null ? 'rejected' : `rejected: reasons in ${s.rejectedPath}`),
     `  ${formatCount(s.linesThisRun)} lines in ${formatDuration(elapsedMs)}, ${rate}`,

@@ -69,6 +69,8 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const stat = statInput(opts.input);
+  // An unknown or revoked furnisher fails here, before anything is read or written (furnish checks it even for an empty batch).
+  await opts.target.furnish(opts.furnisherId, [], opts.clock());
   const checkpointPath = checkpointPathFor(opts.input);
   const checkpoint = opts.resume === false ? undefined : readCheckpoint(checkpointPath, opts.furnisherId, stat.size, stat.mtimeMs);
   if (checkpoint === undefined) removeCheckpoint(checkpointPath);

@@ -9,6 +9,7 @@ export type Pending = LineContent & { readonly lineNo: number; readonly raw: Buf
 export interface BatchOutcome {
   readonly accepted: number;
   readonly duplicates: number;
+  /** Fulfilments applied; a fulfilment already made counts as a duplicate. */
   readonly fulfilled: number;
   /** furnisherRefs of the records the ledger acknowledged (accepted or duplicate). */
   readonly acknowledged: readonly string[];
@@ -40,7 +41,8 @@ export async function sendBatch(target: ImportTarget, furnisherId: string, batch
     if (entry.kind !== 'fulfil') continue;
     const r = await target.fulfil(furnisherId, entry.furnisherRef, entry.fulfilledAt, at);
     if (r.status === 'rejected') rejected.push({ entry, code: r.code, reason: r.reason, furnisherRef: entry.furnisherRef });
-    else if (!r.duplicate) fulfilled += 1;
+    else if (r.duplicate) duplicates += 1;
+    else fulfilled += 1;
   }
   rejected.sort((a, b) => a.entry.lineNo - b.entry.lineNo);
   return { accepted, duplicates, fulfilled, acknowledged, rejected };
