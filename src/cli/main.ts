@@ -17,12 +17,21 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
     .description('Credence, a credit registry with published rules, explained points and a tamper-evident log.')
     .version(version)
     .option('--db <url>', 'database: sqlite:PATH or postgres://… (env CREDENCE_DB)', defaultDbUrl(env))
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Usage errors look like every other error: one line starting with `credence:`.
+    .configureOutput({ outputError: (text, write) => write(`credence: ${text.replace(/^error: /, '')}`) });
   program.addCommand(importCommand());
   program.addCommand(demoCommand());
   program.addCommand(fileCommand());
   program.addCommand(checkCommand());
   program.addCommand(furnisherCommand());
+  const inherit = (cmd: Command): void => {
+    for (const sub of cmd.commands) {
+      sub.copyInheritedSettings(cmd);
+      inherit(sub);
+    }
+  };
+  inherit(program);
   return program;
 }
 
