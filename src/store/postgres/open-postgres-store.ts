@@ -1,0 +1,62 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from '../migrations/migrate-to-latest.js';
+import type { Store } from '../store.js';
+import { headFromRow } from '../slots.js';
+import { postgresReadTx } from './postgres-read-tx.js';
+import { postgresStatements } from './postgres-statements.js';
+import { postgresWriteTx } from './postgres-write-tx.js';
+
+const RETRIES = 5;
+/** serialization_failure, deadlock_detected: the transaction did nothing and may simply run again. */
+const TRANSIENT = new Set(['40001', '40P01']);
+const isTransient = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && TRANSIENT.has(String(e.code));
+
+/** int8 (sequence numbers, instants in ms) as JS numbers: all stay far below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
+/**
+ * Opens a PostgreSQL database through a pg pool. Every write transaction first locks the single
+ * ledger_head row, so writers are serialized (which is what makes the sequence gapless: a rollback
+ * releases the numbers it took); reads run in parallel on repeatable-read, read-only snapshots.
+ */
+export async function openPostgresStore(url: string, options: { readonly poolSize?: number } = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db, 'postgres');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  return {
+    dialect: 'postgres',
+    location: redact(url),
+    read: (fn) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+      .execute((trx) => fn(postgresReadTx(postgresStatements(trx)))),
+    write: async (fn) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await db.transaction().execute(async (trx) => {
+            const s = postgresStatements(trx);
+            const row = await s.get('select * from ledger_head where id = 1 for update');
+            if (!row) throw new Error('ledger_head row missing: the database was not migrated');
+            const tx = postgresWriteTx(s, headFromRow(row));
+            const result = await fn(tx);
+            await tx.finish();
+            return result;
+          });
+        } catch (error) {
+          if (!isTransient(error) || attempt >= RETRIES) throw error;
+        }
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,27 @@
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+
+/** Plain SQL with $n parameters over one Kysely transaction (SQL text is written here, not built per row). */
+export interface PostgresStatements {
+  all(sql: string, ...params: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  get(sql: string, ...params: readonly unknown[]): Promise<Record<string, unknown> | undefined>;
+  run(sql: string, ...params: readonly unknown[]): Promise<number>;
+}
+
+export function postgresStatements(trx: Transaction<unknown> | Kysely<unknown>): PostgresStatements {
+  const exec = (sql: string, params: readonly unknown[]) => trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, [...params]));
+  return {
+    all: async (sql, ...params) => [...(await exec(sql, params)).rows],
+    get: async (sql, ...params) => (await exec(sql, params)).rows[0],
+    run: async (sql, ...params) => Number((await exec(sql, params)).numAffectedRows ?? 0n),
+  };
+}
+
+/** Transposes rows into one array per column, for `insert ... select * from unnest($1::t[], ...)`. */
+export function columnsOf(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: width }, () => []);
+  for (const row of rows) for (let i = 0; i < width; i += 1) columns[i]?.push(row[i]);
+  return columns;
+}
+
+/** `unnest($1::text[], $2::bigint[], ...)` for the given column types. */
+export const unnestOf = (types: readonly string[]): string => `unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateServiceToLatest } from '../migrations/migrate-service-to-latest.js';
+import type { SqlExec, SqlValue } from '../service-sql.js';
+import type { ServiceStore } from '../service-store.js';
+import { serviceStoreOver } from '../service-store-over.js';
+
+const BUSY_RETRIES = 200;
+const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');
+const bind = (params: readonly SqlValue[]): (string | number | null)[] =>
+  params.map((p) => (Array.isArray(p) ? JSON.stringify(p) : (p as string | number | null)));
+
+/**
+ * The service tables in the same SQLite file as the ledger, on a connection of their own. The lock
+ * wait is short and retried asynchronously, so a busy database never stalls the event loop for long.
+ */
+export async function openSqliteServiceStore(file: string): Promise<ServiceStore> {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 20');
+  await migrateServiceToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) }), 'sqlite');
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      statements.set(sql, s);
+    }
+    return s;
+  };
+  const retrying = async <T>(f: () => T): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return f();
+      } catch (error) {
+        if (db.inTransaction) db.exec('rollback');
+        if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+        await sleep(Math.min(50, attempt * 2));
+      }
+    }
+  };
+  let closed = false;
+  const exec: SqlExec = {
+    dialect: 'sqlite',
+    inList: 'in (select value from json_each(?))',
+    all: (sql, params) => retrying(() => prepare(sql).all(...bind(params)) as Record<string, unknown>[]),
+    run: (sql, params) => retrying(() => prepare(sql).run(...bind(params)).changes),
+    insertMany: (table, columns, rows) => {
+      if (rows.length === 0) return Promise.resolve();
+      const insert = prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+      return retrying(() => {
+        db.exec('begin immediate');
+        for (const row of rows) insert.run(...bind(row));
+        db.exec('commit');
+      });
+    },
+    close: () => {
+      if (!closed) {
+        closed = true;
+        db.close();
+      }
+      return Promise.resolve();
+    },
+  };
+  return serviceStoreOver(exec);
+}

@@ -1,0 +1,66 @@
+import { subjectId } from '../../core/brand.js';
+import {
+  clientFromRow, eventFromRow, recordFromRow, rulebookFromRow, standingFromSlot, subjectFromRow,
+} from '../columns.js';
+import { seqFromRecordId } from '../record-key.js';
+import { headFromRow, slotOf, type HeadRow } from '../slots.js';
+import type { ReadTx } from '../store.js';
+import { jsonList, type SqliteStatements } from './sqlite-statements.js';
+
+const IN_LIST = 'in (select value from json_each(?))';
+const SUBJECT = 'id, kind, scheme, identifier, region, version';
+
+export function sqliteHead(s: SqliteStatements): HeadRow {
+  const r = s.get('select * from ledger_head where id = 1');
+  if (!r) throw new Error('ledger_head row missing: the database was not migrated');
+  return headFromRow(r);
+}
+
+/** The read queries over one SQLite connection (the read connection, or the writer's inside a write). */
+export function sqliteReadTx(s: SqliteStatements): ReadTx {
+  const seqs = (ids: readonly string[]): string => JSON.stringify(ids.map(seqFromRecordId).filter((n) => n !== undefined));
+  return {
+    head: () => Promise.resolve(sqliteHead(s)),
+    subjects: (ids) => Promise.resolve(s.all(`select ${SUBJECT} from subjects where id ${IN_LIST}`, jsonList(ids)).map(subjectFromRow)),
+    subjectPage: (afterId, limit) =>
+      Promise.resolve(s.all(`select ${SUBJECT} from subjects where id > ? order by id limit ?`, afterId ?? '', limit).map(subjectFromRow)),
+    countSubjects: () => Promise.resolve(Number(s.get('select count(*) as n from subjects')?.n ?? 0)),
+    recordsOf: (subjectIds) =>
+      Promise.resolve(s.all(`select * from records where subject_id ${IN_LIST} order by subject_id, seq`, jsonList(subjectIds)).map(recordFromRow)),
+    records: (ids) => Promise.resolve(s.all(`select * from records where seq ${IN_LIST}`, seqs(ids)).map(recordFromRow)),
+    recordsByRef: (furnisherId, refs) =>
+      Promise.resolve(s.all(`select * from records where furnisher_id = ? and furnisher_ref ${IN_LIST}`, furnisherId, jsonList(refs)).map(recordFromRow)),
+    standings: (subjectIds, version) => {
+      const slot = slotOf(sqliteHead(s), version);
+      if (!slot) return Promise.resolve([]);
+      return Promise.resolve(s.all(`select * from subjects where ${slot}_version = ? and id ${IN_LIST}`, version, jsonList(subjectIds))
+        .map((r) => standingFromSlot(r, slot)));
+    },
+    countStandings: (version) => {
+      const slot = slotOf(sqliteHead(s), version);
+      return Promise.resolve(slot ? Number(s.get(`select count(*) as n from subjects where ${slot}_version = ?`, version)?.n ?? 0) : 0);
+    },
+    dueSubjects: (at, limit) =>
+      Promise.resolve(s.all('select id from subjects where next_change_at <= ? order by next_change_at, id limit ?', at, limit)
+        .map((r) => subjectId(String(r.id)))),
+    countDueSubjects: (at) => Promise.resolve(Number(s.get('select count(*) as n from subjects where next_change_at <= ?', at)?.n ?? 0)),
+    events: (fromSeq, limit) => Promise.resolve(s.all('select * from events where seq >= ? order by seq limit ?', fromSeq, limit).map(eventFromRow)),
+    eventsOf: (subjectIds) => Promise.resolve(s.all(
+      `select e.* from records r join events e on e.record_seq = r.seq where r.subject_id ${IN_LIST} order by r.subject_id, e.seq`,
+      jsonList(subjectIds),
+    ).map(eventFromRow)),
+    eventStats: () => {
+      const r = s.get('select count(*) as n, min(seq) as lo, max(seq) as hi from events');
+      return Promise.resolve({ count: Number(r?.n ?? 0), minSeq: r?.lo == null ? null : Number(r.lo), maxSeq: r?.hi == null ? null : Number(r.hi) });
+    },
+    client: (id) => Promise.resolve(mapOne(s.get('select * from clients where id = ?', id), clientFromRow)),
+    clients: () => Promise.resolve(s.all('select * from clients order by id').map(clientFromRow)),
+    rulebook: (version) => Promise.resolve(mapOne(s.get('select * from rulebooks where version = ?', version), rulebookFromRow)),
+    rulebooks: () => Promise.resolve(s.all('select * from rulebooks order by created_at, version').map(rulebookFromRow)),
+    rejections: (furnisherId) =>
+      Promise.resolve(s.all('select code, count from rejections where furnisher_id = ? order by code', furnisherId)
+        .map((r) => ({ code: String(r.code), count: Number(r.count) }))),
+  };
+}
+
+const mapOne = <T>(row: Record<string, unknown> | undefined, f: (r: Record<string, unknown>) => T): T | undefined => (row ? f(row) : undefined);

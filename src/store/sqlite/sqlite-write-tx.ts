@@ -1,0 +1,105 @@
+import type { StoredEvent } from '../../core/ledger/ledger-event.js';
+import { CredenceError } from '../../core/errors.js';
+import {
+  CLIENT_COLUMNS, clientValues, EVENT_COLUMNS, eventValues, RECORD_COLUMNS, recordValues, RULEBOOK_COLUMNS, rulebookValues,
+  SLOT_COLUMNS, slotValues, type Slot,
+} from '../columns.js';
+import type { StoredStanding } from '../rows.js';
+import { assignSlots, BOTH_SLOT_COLUMNS, bothSlots, otherSlot, slotOf, slotVersion, type HeadRow } from '../slots.js';
+import type { WriteTx } from '../store.js';
+import { upsertSql } from '../upsert-sql.js';
+import { sqliteReadTx } from './sqlite-read-tx.js';
+import type { SqliteStatements } from './sqlite-statements.js';
+
+const qs = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+const INSERT_EVENT = `insert into events (${EVENT_COLUMNS.join(', ')}) values (${qs(EVENT_COLUMNS.length)})`;
+const UPSERT_RECORD = upsertSql('records', RECORD_COLUMNS, ['seq'], qs(RECORD_COLUMNS.length));
+const UPSERT_CLIENT = upsertSql('clients', CLIENT_COLUMNS, ['id'], qs(CLIENT_COLUMNS.length));
+const UPSERT_RULEBOOK = upsertSql('rulebooks', RULEBOOK_COLUMNS, ['version'], qs(RULEBOOK_COLUMNS.length));
+const INSERT_SUBJECT = 'insert into subjects (id, kind, scheme, identifier, region, version) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing';
+const BUMP_SUBJECT = 'update subjects set version = ? where id = ? and version = ?';
+const INSERT_SUBJECT_WITH_SLOTS = `insert into subjects (id, kind, scheme, identifier, region, version, ${BOTH_SLOT_COLUMNS.join(', ')})
+  values (${qs(6 + BOTH_SLOT_COLUMNS.length)}) on conflict (id) do nothing`;
+const BUMP_SUBJECT_WITH_SLOTS = `update subjects set version = ?, ${BOTH_SLOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} where id = ? and version = ?`;
+
+/**
+ * Writes one slot's standing; the subject's next change is the earlier of this slot's and the other
+ * slot's, when the other holds a version in use. Parameters: the 7 slot values, the other slot's
+ * version, this slot's next change three times, the subject id.
+ */
+const PUT_SLOT = (slot: Slot): string => {
+  const o = otherSlot(slot);
+  return `update subjects set ${SLOT_COLUMNS.map((c) => `${slot}_${c} = ?`).join(', ')},
+    next_change_at = case when ${o}_version = ? and ${o}_next_change_at is not null
+      then (case when ? is null then ${o}_next_change_at else min(?, ${o}_next_change_at) end) else ? end
+    where id = ?`;
+};
+const PUT_SLOT_A = PUT_SLOT('a');
+const PUT_SLOT_B = PUT_SLOT('b');
+
+/** A write transaction on the SQLite writer connection; `finish` persists the head before COMMIT. */
+export function sqliteWriteTx(s: SqliteStatements, start: HeadRow): WriteTx & { finish(): void } {
+  let head = start;
+  const putSlots = (standings: readonly StoredStanding[]): void => {
+    for (const x of standings) {
+      const slot = slotOf(head, x.rulebookVersion);
+      if (!slot) throw new Error(`rulebook ${x.rulebookVersion} is neither current nor staging`);
+      const next = x.nextChangeAt;
+      const changed = s.run(slot === 'a' ? PUT_SLOT_A : PUT_SLOT_B, ...slotValues(x), slotVersion(head, otherSlot(slot)), next, next, next, x.subjectId);
+      if (changed !== 1) throw new Error(`standing for unknown subject ${x.subjectId}`);
+    }
+  };
+  return {
+    ...sqliteReadTx(s),
+    head: () => Promise.resolve(head),
+    appendEvents: (events) => {
+      const stored: StoredEvent[] = [];
+      let seq = head.nextSeq;
+      for (const e of events) {
+        s.run(INSERT_EVENT, ...eventValues(seq, e));
+        stored.push({ seq, recordedAt: e.recordedAt, actor: e.actor, event: e.event });
+        seq += 1;
+      }
+      head = { ...head, nextSeq: seq };
+      return Promise.resolve(stored);
+    },
+    putSubjects: (changes) => {
+      for (const { subject: x, expected, version, standings = [] } of changes) {
+        // One statement for the row and all its standings when they cover every rulebook in use.
+        const slots = standings.length > 0 ? bothSlots(head, standings) : undefined;
+        const changed = slots
+          ? expected === 0
+            ? s.run(INSERT_SUBJECT_WITH_SLOTS, x.id, x.kind, x.scheme, x.identifier, x.region, version, ...slots)
+            : s.run(BUMP_SUBJECT_WITH_SLOTS, version, ...slots, x.id, expected)
+          : expected === 0
+            ? s.run(INSERT_SUBJECT, x.id, x.kind, x.scheme, x.identifier, x.region, version)
+            : s.run(BUMP_SUBJECT, version, x.id, expected);
+        if (changed !== 1) throw new CredenceError('version_conflict', `subject ${x.id} is no longer at version ${expected}`, { subjectId: x.id, expected });
+        if (!slots && standings.length > 0) putSlots(standings);
+      }
+      return Promise.resolve();
+    },
+    putRecords: (records) => {
+      for (const r of records) s.run(UPSERT_RECORD, ...recordValues(r));
+      return Promise.resolve();
+    },
+    putStandings: (standings) => Promise.resolve(putSlots(standings)),
+    putClient: (c) => Promise.resolve(void s.run(UPSERT_CLIENT, ...clientValues(c))),
+    putRulebook: (b) => Promise.resolve(void s.run(UPSERT_RULEBOOK, ...rulebookValues(b))),
+    setRulebooks: ({ current, staging }) => {
+      const { slotA, slotB } = assignSlots(head, current, staging);
+      head = { ...head, currentRulebook: current, stagingRulebook: staging, slotA, slotB };
+      s.run('update ledger_head set current_rulebook = ?, staging_rulebook = ?, slot_a = ?, slot_b = ? where id = 1', current, staging, slotA, slotB);
+      return Promise.resolve();
+    },
+    addRejections: (furnisherId, counts) => {
+      for (const [code, n] of counts) {
+        s.run('insert into rejections (furnisher_id, code, count) values (?, ?, ?) on conflict (furnisher_id, code) do update set count = rejections.count + excluded.count', furnisherId, code, n);
+      }
+      return Promise.resolve();
+    },
+    finish: () => {
+      if (head.nextSeq !== start.nextSeq) s.run('update ledger_head set next_seq = ? where id = 1', head.nextSeq);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Instant, RecordId, SubjectId } from '../core/brand.js';
+import type { StoredEvent } from '../core/ledger/ledger-event.js';
+import type {
+  ClientRow, EventStats, LedgerHead, NewEvent, RejectionCount, RulebookRow, StoredRecord, StoredStanding, SubjectChange, SubjectRow,
+} from './rows.js';
+
+/**
+ * Reads inside one consistent snapshot. Every subject-owned query names its subjects: none reads
+ * another subject's rows, so the data can be partitioned by subject id.
+ */
+export interface ReadTx {
+  head(): Promise<LedgerHead>;
+  subjects(ids: readonly SubjectId[]): Promise<readonly SubjectRow[]>;
+  /** Subjects in id order after `afterId` (exclusive), for batch jobs that visit everyone. */
+  subjectPage(afterId: SubjectId | null, limit: number): Promise<readonly SubjectRow[]>;
+  countSubjects(): Promise<number>;
+  /** All records of these subjects, in furnishing order. */
+  recordsOf(subjectIds: readonly SubjectId[]): Promise<readonly StoredRecord[]>;
+  /** Records by id; ids that name no record are skipped. */
+  records(ids: readonly RecordId[]): Promise<readonly StoredRecord[]>;
+  /** A furnisher's records by its own refs (the idempotency key). */
+  recordsByRef(furnisherId: string, refs: readonly string[]): Promise<readonly StoredRecord[]>;
+  standings(subjectIds: readonly SubjectId[], rulebookVersion: string): Promise<readonly StoredStanding[]>;
+  countStandings(rulebookVersion: string): Promise<number>;
+  /** Subjects whose standing (under a rulebook in use) changes by itself at or before `at`. */
+  dueSubjects(at: Instant, limit: number): Promise<readonly SubjectId[]>;
+  countDueSubjects(at: Instant): Promise<number>;
+  /** Events with seq >= fromSeq, in order. */
+  events(fromSeq: number, limit: number): Promise<readonly StoredEvent[]>;
+  /** All events about these subjects' records, ordered by subject then seq. */
+  eventsOf(subjectIds: readonly SubjectId[]): Promise<readonly StoredEvent[]>;
+  eventStats(): Promise<EventStats>;
+  client(id: string): Promise<ClientRow | undefined>;
+  clients(): Promise<readonly ClientRow[]>;
+  rulebook(version: string): Promise<RulebookRow | undefined>;
+  rulebooks(): Promise<readonly RulebookRow[]>;
+  rejections(furnisherId: string): Promise<readonly RejectionCount[]>;
+}
+
+/** A write transaction. It holds the ledger head for its whole life, so writers are serialized. */
+export interface WriteTx extends ReadTx {
+  /** Assigns the next gapless sequence numbers; they become visible only if the transaction commits. */
+  appendEvents(events: readonly NewEvent[]): Promise<readonly StoredEvent[]>;
+  /** Creates or bumps subjects; throws `version_conflict` when a subject's version is not `expected`. */
+  putSubjects(changes: readonly SubjectChange[]): Promise<void>;
+  /** Inserts or replaces records (the projection; the ledger itself is append-only). */
+  putRecords(records: readonly StoredRecord[]): Promise<void>;
+  /** Stores standings of existing subjects; each must be under the current or the staging rulebook. */
+  putStandings(standings: readonly StoredStanding[]): Promise<void>;
+  putClient(client: ClientRow): Promise<void>;
+  putRulebook(rulebook: RulebookRow): Promise<void>;
+  /**
+   * Sets the rulebook in force and the one being published. Standings are kept for both; making the
+   * staging version current is this one call, whatever the number of subjects.
+   */
+  setRulebooks(pointers: { readonly current: string | null; readonly staging: string | null }): Promise<void>;
+  addRejections(furnisherId: string, counts: ReadonlyMap<string, number>): Promise<void>;
+}
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly dialect: StoreDialect;
+  /** Where the data lives, for messages (a file path or a URL without password). */
+  readonly location: string;
+  read<T>(fn: (tx: ReadTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one write transaction and resolves after a durable commit. `fn` may run more than
+   * once (retried on transient conflicts), so it must not have effects outside the transaction.
+   */
+  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
