@@ -1,0 +1,11 @@
+export { openLedger, DEFAULT_RULEBOOK_PATH, type Ledger, type LedgerOptions } from './open-ledger.js';
+export type { ChangeOptions, RecordChange } from './change-record.js';
+export { recordTypesFor, type ClientInput } from './clients.js';
+export { MAX_BATCH, type BatchResult, type Furnishing, type ItemResult, type RecordInput } from './furnish-types.js';
+export type { AppendHook } from './ledger-context.js';
+export { parseInstant } from './parse-instant.js';
+export type { OnProgress, Progress } from './progress.js';
+export type { StandingSummary } from './project-standings.js';
+export type { PublishResult } from './publish-rulebook.js';
+export type { SubjectFile } from './read-standing.js';
+export type { IntegrityProblem, IntegrityReport } from './verify-integrity.js';
