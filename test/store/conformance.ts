@@ -1,0 +1,321 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { subjectId, type Instant, type RecordId, type SubjectId } from '../../src/core/brand.js';
+import { isCredenceError, type ErrorCode } from '../../src/core/errors.js';
+import { generateRid, generateUscc } from '../../src/core/identifiers/index.js';
+import { mulberry32 } from '../../src/core/random.js';
+import { exampleAttributes } from '../../src/core/taxonomy/index.js';
+import { DEFAULT_RULEBOOK_PATH, openLedger, recordTypesFor, type Ledger } from '../../src/ledger/index.js';
+import type { Store } from '../../src/store/index.js';
+
+/** Opens an empty store for one test; `close` releases it (and its files or database). */
+export type OpenStore = () => Promise<{ readonly store: Store; close(): Promise<void> }>;
+
+const DAY = 86_400_000;
+const T0: Instant = Date.UTC(2025, 0, 15, 9, 0, 0);
+const DEFAULTER = 'court.defaulter.refuses_to_perform';
+const TRAFFIC = 'admin.traffic_penalty';
+const DEFAULT_YAML = readFileSync(DEFAULT_RULEBOOK_PATH, 'utf8');
+
+const rng = mulberry32(20250115);
+const PEOPLE = Array.from({ length: 8 }, () => generateRid(rng, { birthYearMin: 1960, birthYearMax: 1990 }));
+const ORG = generateUscc(rng);
+const person = (i: number): SubjectId => subjectId(`cn-rid:${PEOPLE[i] ?? ''}`);
+
+/** A record as a court furnishes it about person `i`. */
+const judgment = (ref: string, i: number, over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  furnisherRef: ref,
+  subject: { scheme: 'cn-rid', identifier: PEOPLE[i] },
+  type: DEFAULTER,
+  occurredAt: '2024-06-01',
+  attributes: exampleAttributes(DEFAULTER),
+  legalBasis: 'SPC Provisions on the List of Dishonest Judgment Defaulters, Art. 1(1)',
+  ...over,
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<ErrorCode | 'no error'> {
+  try {
+    await promise;
+    return 'no error';
+  } catch (error) {
+    if (isCredenceError(error)) return error.code;
+    throw error;
+  }
+}
+
+/** The storage conformance suite: the same behaviour, through the ledger, on every store. */
+export function conformance(name: string, open: OpenStore): void {
+  describe(`store conformance: ${name}`, () => {
+    const opened: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const close of opened.splice(0)) await close();
+    });
+
+    async function setup(options: { batchSize?: number } = {}): Promise<{ store: Store; ledger: Ledger }> {
+      const { store, close } = await open();
+      opened.push(close);
+      const ledger = await openLedger(store, { defaultRulebook: DEFAULT_YAML, at: T0 - DAY, ...options });
+      await ledger.registerClient({ id: 'court-1', role: 'furnisher', name: 'Chaoyang District Court', furnisherKind: 'court', scope: { recordTypes: recordTypesFor('court') } }, T0 - DAY);
+      await ledger.registerClient({ id: 'court-2', role: 'furnisher', name: 'Haidian District Court', furnisherKind: 'court', scope: { recordTypes: recordTypesFor('court') } }, T0 - DAY);
+      // A regulator allowed only traffic penalties, though its kind could furnish more.
+      await ledger.registerClient({ id: 'police-1', role: 'furnisher', name: 'Traffic police', furnisherKind: 'public_security', scope: { recordTypes: [TRAFFIC] } }, T0 - DAY);
+      return { store, ledger };
+    }
+
+    async function furnishOne(ledger: Ledger, ref: string, i: number, at = T0): Promise<RecordId> {
+      const result = await ledger.furnish('court-1', [judgment(ref, i)], at);
+      const item = result.items[0];
+      if (item?.status !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(item)}`);
+      return item.recordId;
+    }
+
+    it('appends a furnished record as an event and projects the standing in the same write', async () => {
+      const { store, ledger } = await setup();
+      const id = await furnishOne(ledger, 'j-1', 0);
+      const events = await store.read((tx) => tx.events(1, 100));
+      const furnished = events.filter((e) => e.event.type === 'record.furnished');
+      expect(furnished).toHaveLength(1);
+      expect(furnished[0]?.actor).toBe('court-1');
+      expect(furnished[0]?.event).toMatchObject({ subjectId: person(0), record: { recordId: id, type: DEFAULTER, furnisherRef: 'j-1' } });
+      const [record] = await store.read((tx) => tx.records([id]));
+      expect(record).toMatchObject({ id, subjectId: person(0), status: 'active', occurredAt: Date.UTC(2024, 5, 1) });
+      const standing = await ledger.standing(person(0), T0);
+      expect(standing?.lists.map((l) => l.listId)).toContain('judgment-defaulters');
+      expect(standing?.points).toBeLessThan(1000);
+      expect(standing?.measures.map((m) => m.action)).toContain('aviation.ticket.purchase');
+      const [subject] = await store.read((tx) => tx.subjects([person(0)]));
+      expect(subject).toMatchObject({ kind: 'person', scheme: 'cn-rid', version: 1 });
+    });
+
+    it('keeps the sequence gapless under concurrent writers, including rolled-back ones', async () => {
+      const { store, ledger } = await setup();
+      const failing = Array.from({ length: 5 }, (_, k) => store.write(async (tx) => {
+        await tx.appendEvents([{ event: { type: 'client.revoked', subjectId: null, clientId: 'nobody' as never, reason: 'test' }, recordedAt: T0, actor: 'test' }]);
+        throw new Error(`rolled back ${k}`);
+      }).catch(() => 'failed'));
+      const furnishing = PEOPLE.map((_, i) => ledger.furnish('court-1', [judgment(`c-${i}`, i), judgment(`d-${i}`, i, { occurredAt: '2024-07-01' })], T0));
+      const results = await Promise.all([...failing, ...furnishing]);
+      expect(results.slice(0, 5)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
+      const stats = await store.read((tx) => tx.eventStats());
+      const head = await store.read((tx) => tx.head());
+      expect(stats.minSeq).toBe(1);
+      expect(stats.maxSeq).toBe(stats.count);
+      expect(head.nextSeq).toBe(stats.count + 1);
+      const report = await ledger.verifyIntegrity();
+      expect(report.problems).toEqual([]);
+      expect(report.records).toBe(PEOPLE.length * 2);
+    });
+
+    it('refuses an append that expects a version the subject is no longer at', async () => {
+      const { store, ledger } = await setup();
+      const id = await furnishOne(ledger, 'v-1', 1);
+      await furnishOne(ledger, 'v-2', 1);
+      expect(await codeOf(ledger.fulfil('court-1', id, { expectedVersion: 1 }, T0 + DAY))).toBe('version_conflict');
+      const change = await ledger.fulfil('court-1', id, { expectedVersion: 2 }, T0 + DAY);
+      expect(change.version).toBe(3);
+      const [subject] = await store.read((tx) => tx.subjects([person(1)]));
+      expect(await codeOf(store.write((tx) => tx.putSubjects([{ subject: subject ?? never(), expected: 2, version: 3 }])))).toBe('version_conflict');
+      expect(await codeOf(store.write((tx) => tx.putSubjects([{ subject: subject ?? never(), expected: 0, version: 1 }])))).toBe('version_conflict');
+    });
+
+    it('returns the same record for a resubmission and refuses a different payload under the same ref', async () => {
+      const { store, ledger } = await setup();
+      const first = await ledger.furnish('court-1', [judgment('i-1', 2)], T0);
+      const before = await store.read((tx) => tx.eventStats());
+      const again = await ledger.furnish('court-1', [judgment('i-1', 2)], T0 + DAY);
+      expect(again).toMatchObject({ accepted: 0, duplicates: 1, rejected: 0 });
+      expect(again.items[0]).toMatchObject({ status: 'accepted', duplicate: true, recordId: first.items[0]?.status === 'accepted' ? first.items[0].recordId : 'x' });
+      expect(await store.read((tx) => tx.eventStats())).toEqual(before);
+      const changed = await ledger.furnish('court-1', [judgment('i-1', 2, { occurredAt: '2024-06-02' })], T0 + DAY);
+      expect(changed.items[0]).toMatchObject({ status: 'rejected', code: 'idempotency_conflict', furnisherRef: 'i-1' });
+      // Another furnisher's ref space is its own.
+      const other = await ledger.furnish('court-2', [judgment('i-1', 2)], T0 + DAY);
+      expect(other.items[0]).toMatchObject({ status: 'accepted', duplicate: false });
+      // Within one batch as well.
+      const inBatch = await ledger.furnish('court-1', [judgment('i-2', 3), judgment('i-2', 3), judgment('i-2', 4)], T0);
+      expect(inBatch.items.map((i) => (i.status === 'accepted' ? i.duplicate : i.code))).toEqual([false, true, 'idempotency_conflict']);
+      expect(await ledger.rejections('court-1')).toEqual([{ code: 'idempotency_conflict', count: 2 }]);
+    });
+
+    it('rejects records outside the furnisher scope and counts every rejection per furnisher and code', async () => {
+      const { ledger } = await setup();
+      const traffic = { ...judgment('p-1', 0), type: TRAFFIC, attributes: exampleAttributes(TRAFFIC) };
+      const result = await ledger.furnish('police-1', [
+        traffic,
+        { ...judgment('p-2', 0), type: 'court.civil.breach_of_contract', attributes: exampleAttributes('court.civil.breach_of_contract') },
+        { ...judgment('p-3', 0), type: 'social.political_opinion' },
+        { ...judgment('p-4', 0), type: 'social.political_opinion' },
+      ], T0);
+      expect(result.items.map((i) => (i.status === 'accepted' ? 'accepted' : i.code))).toEqual(['accepted', 'out_of_scope', 'unknown_record_type', 'unknown_record_type']);
+      expect(await ledger.rejections('police-1')).toEqual([{ code: 'out_of_scope', count: 1 }, { code: 'unknown_record_type', count: 2 }]);
+      expect(await ledger.rejections('court-1')).toEqual([]);
+    });
+
+    it('answers per item for a mixed batch and commits only the valid items', async () => {
+      const { store, ledger } = await setup();
+      const result = await ledger.furnish('court-1', [
+        judgment('m-1', 0),
+        judgment('m-2', 0, { subject: { scheme: 'cn-rid', identifier: '110105194912310021' } }),
+        judgment('m-3', 1, { color: 'red' }),
+        judgment('m-4', 1, { occurredAt: '2025-03-01' }),
+        judgment('m-5', 1, { attributes: { ...exampleAttributes(DEFAULTER), religion: 'x' } }),
+        'not an object',
+        judgment('m-7', 1, { subject: { scheme: 'passport', identifier: 'E1234567' } }),
+        judgment('m-8', 1),
+      ], T0);
+      expect(result).toMatchObject({ accepted: 2, duplicates: 0, rejected: 6 });
+      expect(result.items.map((i) => [i.index, i.status === 'accepted' ? 'accepted' : i.code])).toEqual([
+        [0, 'accepted'], [1, 'invalid_identifier'], [2, 'invalid_request'], [3, 'invalid_request'],
+        [4, 'invalid_attributes'], [5, 'invalid_request'], [6, 'unknown_identifier_scheme'], [7, 'accepted'],
+      ]);
+      const rejected = result.items.find((i) => i.index === 2);
+      expect(rejected?.status === 'rejected' && rejected.reason).toMatch(/color/);
+      expect((await store.read((tx) => tx.eventStats())).count).toBe(3 + 2 + 1);
+      expect(await codeOf(ledger.furnish('court-1', Array.from({ length: 1001 }, (_, k) => judgment(`big-${k}`, 0)), T0))).toBe('payload_too_large');
+      expect(await codeOf(ledger.furnish('court-9', [judgment('x', 0)], T0))).toBe('not_found');
+    });
+
+    it('lifts the listing in the same write that records the fulfilment, for the furnisher that submitted it only', async () => {
+      const { store, ledger } = await setup();
+      const id = await furnishOne(ledger, 'f-1', 3);
+      expect(await codeOf(ledger.fulfil('court-2', id, {}, T0 + DAY))).toBe('not_record_furnisher');
+      const change = await ledger.fulfil('court-1', id, { fulfilledAt: T0 + DAY }, T0 + 2 * DAY);
+      expect(change).toMatchObject({ status: 'fulfilled', duplicate: false });
+      const [stored] = await store.read((tx) => tx.standings([person(3)], '2026.1'));
+      expect(stored?.lists).toEqual([]);
+      expect(stored?.at).toBe(T0 + 2 * DAY);
+      expect((await ledger.standing(person(3), T0 + 2 * DAY))?.lists).toEqual([]);
+      expect(await ledger.fulfil('court-1', id, {}, T0 + 3 * DAY)).toMatchObject({ duplicate: true });
+      expect(await codeOf(ledger.fulfil('court-1', id, { fulfilledAt: T0 + 2 * DAY }, T0 + 3 * DAY))).toBe('record_not_active');
+    });
+
+    it('supersedes a corrected record by a new one and stops counting the old', async () => {
+      const { store, ledger } = await setup();
+      const id = await furnishOne(ledger, 'k-1', 4);
+      const listed = await ledger.standing(person(4), T0);
+      const replacement = { ...judgment('k-1-corrected', 4), type: 'court.civil.breach_of_contract', attributes: exampleAttributes('court.civil.breach_of_contract') };
+      const change = await ledger.correct('court-1', id, { replacement, reason: 'wrong record type' }, T0 + DAY);
+      expect(change.replacementId).toBeDefined();
+      const [old, added] = await store.read((tx) => tx.records([id, change.replacementId ?? id]));
+      expect(old).toMatchObject({ status: 'corrected', supersededBy: change.replacementId });
+      expect(added).toMatchObject({ status: 'active', type: 'court.civil.breach_of_contract', furnisherRef: 'k-1-corrected' });
+      const after = await ledger.standing(person(4), T0 + DAY);
+      expect(after?.lists.map((l) => l.listId)).not.toContain('judgment-defaulters');
+      expect(after?.points).not.toBe(listed?.points);
+      // A retried correction changes nothing; correcting it again is refused.
+      expect(await ledger.correct('court-1', id, { replacement, reason: 'wrong record type' }, T0 + DAY)).toMatchObject({ duplicate: true });
+      expect(await codeOf(ledger.correct('court-1', id, { replacement: { ...replacement, furnisherRef: 'k-1-b' }, reason: 'again' }, T0 + DAY))).toBe('record_not_active');
+      const wrongSubject = { ...judgment('k-1-c', 5) };
+      expect(await codeOf(ledger.correct('court-1', change.replacementId ?? id, { replacement: wrongSubject, reason: 'x' }, T0 + DAY))).toBe('invalid_request');
+      expect((await ledger.verifyIntegrity()).problems).toEqual([]);
+    });
+
+    it('retracts a record: it stops counting entirely', async () => {
+      const { ledger } = await setup();
+      const id = await furnishOne(ledger, 'r-1', 5);
+      await ledger.retract('court-1', id, { reason: 'furnished in error' }, T0 + DAY);
+      const standing = await ledger.standing(person(5), T0 + DAY);
+      expect(standing).toMatchObject({ points: 1000, lists: [] });
+      expect(await codeOf(ledger.fulfil('court-1', id, {}, T0 + 2 * DAY))).toBe('record_not_active');
+      const file = await ledger.file(person(5), T0 + DAY);
+      expect(file?.standing.explanation).toEqual([expect.objectContaining({ recordId: id, state: 'retracted', points: 0 })]);
+    });
+
+    it('never shows a listing at a time after its term ended, and the sweep persists the change', async () => {
+      const { store, ledger } = await setup();
+      await furnishOne(ledger, 's-1', 6);
+      const stored = await store.read((tx) => tx.standings([person(6)], '2026.1'));
+      const termEnd = stored[0]?.lists.find((l) => l.listId === 'judgment-defaulters')?.until ?? 0;
+      expect(termEnd).toBe(Date.UTC(2026, 5, 1));
+      expect((await ledger.standing(person(6), termEnd - 1))?.lists.map((l) => l.listId)).toContain('judgment-defaulters');
+      expect((await ledger.standing(person(6), termEnd))?.lists.map((l) => l.listId)).not.toContain('judgment-defaulters');
+      expect(await ledger.sweep(termEnd - 1)).toBe(0);
+      const progress: number[] = [];
+      expect(await ledger.sweep(termEnd, (p) => void progress.push(p.done))).toBe(1);
+      expect(progress).toEqual([1]);
+      const [after] = await store.read((tx) => tx.standings([person(6)], '2026.1'));
+      expect(after?.lists.map((l) => l.listId)).not.toContain('judgment-defaulters');
+      expect(after?.at).toBe(termEnd);
+      expect(after?.nextChangeAt).toBeGreaterThan(termEnd);
+      expect((await ledger.verifyIntegrity()).ok).toBe(true);
+    });
+
+    it('re-rates everyone when a rulebook is published, and switches only once all are re-rated', async () => {
+      const { store, ledger } = await setup({ batchSize: 2 });
+      for (let i = 0; i < 5; i += 1) await furnishOne(ledger, `pub-${i}`, i);
+      const before = await ledger.standing(person(0), T0);
+      const yaml = DEFAULT_YAML.replace('version: "2026.1"', 'version: "2026.2"')
+        .replace(/(id: defaulter-refuses\n\s+type: court\.defaulter\.refuses_to_perform\n\s+points: )-100/, '$1-150');
+      expect(yaml).not.toBe(DEFAULT_YAML);
+      const seen: string[] = [];
+      let furnishedDuring = false;
+      const result = await ledger.publishRulebook(yaml, T0 + DAY, async (p) => {
+        seen.push(`${p.done}/${p.total}`);
+        for (let i = 0; i < 5; i += 1) expect((await ledger.standing(person(i), T0 + DAY))?.rulebookVersion).toBe('2026.1');
+        if (!furnishedDuring) {
+          furnishedDuring = true;
+          await furnishOne(ledger, 'during', 7, T0 + DAY);
+        }
+      });
+      expect(result).toMatchObject({ version: '2026.2', alreadyCurrent: false });
+      expect(result.subjects).toBeGreaterThanOrEqual(5);
+      expect(seen[0]).toBe('2/5');
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      for (let i = 0; i < 5; i += 1) {
+        expect((await ledger.standing(person(i), T0 + DAY))?.rulebookVersion).toBe('2026.2');
+      }
+      expect((await ledger.standing(person(0), T0 + DAY))?.points).toBe((before?.points ?? 0) - 50);
+      expect((await ledger.standing(person(7), T0 + DAY))?.rulebookVersion).toBe('2026.2');
+      const events = await store.read((tx) => tx.events(1, 1000));
+      expect(events.at(-1)?.event).toMatchObject({ type: 'rulebook.published', version: '2026.2' });
+      expect((await store.read((tx) => tx.rulebooks())).map((r) => [r.version, r.status])).toEqual([['2026.1', 'retired'], ['2026.2', 'published']]);
+      expect(await ledger.publishRulebook(yaml, T0 + 2 * DAY)).toMatchObject({ alreadyCurrent: true });
+      expect(await codeOf(ledger.publishRulebook(yaml.replace('-150', '-160'), T0 + 2 * DAY))).toBe('invalid_rulebook');
+      expect(await codeOf(ledger.publishRulebook('version: 1\nrules: nope', T0 + 2 * DAY))).toBe('invalid_rulebook');
+      expect((await ledger.verifyIntegrity()).problems).toEqual([]);
+    });
+
+    it('never changes one subject\'s standing through another subject\'s record', async () => {
+      const { store, ledger } = await setup();
+      await furnishOne(ledger, 'a-1', 0);
+      const [bBefore] = await store.read((tx) => tx.standings([person(1)], '2026.1'));
+      await furnishOne(ledger, 'b-1', 1);
+      const [bAfter] = await store.read((tx) => tx.standings([person(1)], '2026.1'));
+      const [aBefore] = await store.read((tx) => tx.standings([person(0)], '2026.1'));
+      await ledger.furnish('court-1', Array.from({ length: 5 }, (_, k) => judgment(`b-${k + 2}`, 1, { occurredAt: `2024-0${k + 1}-15` })), T0 + DAY);
+      await ledger.fulfil('court-1', (await ledger.recordByRef('court-1', 'b-1'))?.id ?? never(), {}, T0 + 2 * DAY);
+      const [aAfter] = await store.read((tx) => tx.standings([person(0)], '2026.1'));
+      expect(bBefore).toBeUndefined();
+      expect(bAfter).toBeDefined();
+      expect(aAfter).toEqual(aBefore);
+      const org = await ledger.furnish('court-1', [{ ...judgment('o-1', 0), subject: { scheme: 'cn-uscc', identifier: ORG } }], T0);
+      expect(org.items[0]?.status).toBe('accepted');
+      expect(await store.read((tx) => tx.standings([person(0)], '2026.1'))).toEqual([aAfter]);
+    });
+
+    it('verifies integrity and names the subject whose stored standing does not match its events', async () => {
+      const { store, ledger } = await setup();
+      await furnishOne(ledger, 't-1', 2);
+      await furnishOne(ledger, 't-2', 3);
+      expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true, subjects: 2, records: 2 });
+      await store.write(async (tx) => {
+        const [s] = await tx.standings([person(3)], '2026.1');
+        await tx.putStandings([{ ...(s ?? never()), points: 1000, lists: [] }]);
+      });
+      const report = await ledger.verifyIntegrity();
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: 'standing', subjectId: person(3) })]);
+    });
+
+    it('refuses a revoked furnisher', async () => {
+      const { ledger } = await setup();
+      await ledger.revokeClient('court-2', 'court merged', T0);
+      expect(await codeOf(ledger.furnish('court-2', [judgment('z-1', 0)], T0))).toBe('forbidden');
+      expect(await codeOf(ledger.registerClient({ id: 'court-1', role: 'furnisher', name: 'Other', furnisherKind: 'court', scope: {} }, T0))).toBe('invalid_request');
+    });
+  });
+}
+
+function never(): never {
+  throw new Error('unexpected: missing value');
+}
