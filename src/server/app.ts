@@ -1,0 +1,114 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Instant } from '../core/brand.js';
+import { CredenceError } from '../core/errors.js';
+import { openLedger, type AppendHook } from '../ledger/index.js';
+import { rulebookCache } from '../ledger/rulebook-cache.js';
+import type { ServiceStore } from '../store/service-store.js';
+import type { Store } from '../store/store.js';
+import { authenticator } from './auth/authenticator.js';
+import { changeFeed } from './changes/change-feed.js';
+import { notifyingStore } from './changes/notifying-store.js';
+import { standingReader } from './checks/standing-reader.js';
+import { inquiryQueue } from './inquiries/inquiry-queue.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { installAccessControl, type RouteEntry } from './plugins/access-control.js';
+import { installProblemErrors } from './plugins/problem-errors.js';
+import { openapiDocument } from './plugins/openapi-document.js';
+import { typeboxValidator } from './plugins/typebox-validator.js';
+import { registerRoutes } from './routes/register-routes.js';
+import { Problem } from './schemas/problem.js';
+import type { ServerDeps } from './server-deps.js';
+
+export interface AppOptions {
+  /** The ledger's store; the app wraps it to see standing changes, and never closes it. */
+  readonly store: Store;
+  /** The service tables (keys, sessions, inquiries, ...); never closed by the app. */
+  readonly service: ServiceStore;
+  readonly clock?: () => Instant;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly limits?: Partial<Limits>;
+  /** Runs in every transaction that appends ledger events (the transparency log). */
+  readonly onAppend?: AppendHook;
+  /** How often time-driven changes (expiries) are persisted and announced; null: never (tests). */
+  readonly sweepEveryMs?: number | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the roles that may call it, for the authorization tests and docs. */
+    readonly routeTable: readonly RouteEntry[];
+    readonly deps: ServerDeps;
+  }
+}
+
+/**
+ * Builds the registry's HTTP API. Never listens: `main.ts` (or a test with `inject`) does. Closing
+ * the app ends the streams, commits every queued inquiry and the key-use log; the stores stay open.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const clock = options.clock ?? (() => Date.now());
+  const changes = changeFeed();
+  const store = notifyingStore(options.store, changes);
+  const ledger = await openLedger(store, { at: clock(), ...(options.onAppend ? { onAppend: options.onAppend } : {}) });
+  const auth = authenticator(store, options.service, clock);
+  const deps: ServerDeps = {
+    ledger,
+    store,
+    service: options.service,
+    standings: standingReader(store, rulebookCache()),
+    inquiries: inquiryQueue((rows) => options.service.appendInquiries(rows), { maxBatch: limits.inquiryBatch, maxDelayMs: limits.inquiryDelayMs }),
+    changes,
+    auth,
+    clock,
+    limits,
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.bodyLimit,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(typeboxValidator);
+  // JSON everywhere (YAML only where the rulebook drafts take it): any other body type is a 415.
+  app.removeContentTypeParser('text/plain');
+  installProblemErrors(app);
+  const routes = installAccessControl(app, auth);
+  app.decorate('routeTable', routes);
+  app.decorate('deps', deps);
+  app.addSchema(Problem);
+
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: limits.rateWindowMs,
+    max: (request) => limits.ratePerWindow[request.principal?.role ?? 'anonymous'],
+    keyGenerator: (request) => {
+      const p = request.principal;
+      return p === null ? `ip:${request.ip}` : p.kind === 'client' ? `key:${p.keyId}` : `subject:${p.subjectId}`;
+    },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    errorResponseBuilder: (_request, context) => new CredenceError('rate_limited', `rate limit of ${context.max} requests exceeded; retry in ${context.after}`),
+  });
+  await app.register(swagger, { openapi: openapiDocument });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerRoutes(app, deps);
+
+  const usageTimer = setInterval(() => void auth.flushUsage().catch((e: unknown) => app.log.error({ err: e }, 'key use log failed')), 5_000);
+  usageTimer.unref();
+  let sweepTimer: NodeJS.Timeout | null = null;
+  if (options.sweepEveryMs !== null) {
+    sweepTimer = setInterval(() => void ledger.sweep(clock()).catch((e: unknown) => app.log.error({ err: e }, 'sweep failed')), options.sweepEveryMs ?? 60_000);
+    sweepTimer.unref();
+  }
+  app.addHook('onClose', async () => {
+    clearInterval(usageTimer);
+    if (sweepTimer) clearInterval(sweepTimer);
+    await deps.inquiries.drain();
+    await auth.flushUsage();
+  });
+  return app;
+}

@@ -1,0 +1,87 @@
+import type { ServerResponse } from 'node:http';
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ClientId } from '../../../core/brand.js';
+import { CredenceError } from '../../../core/errors.js';
+import type { StandingChange, StandingSummary } from '../../changes/change-feed.js';
+import { clientOf } from '../../plugins/access-control.js';
+import { iso, isoOrNull } from '../../schemas/common.js';
+import type { ServerDeps } from '../../server-deps.js';
+import { routeSchema } from '../route-schema.js';
+
+const RELYING_PARTY = ['relying_party'] as const;
+const DAY = 86_400_000;
+const LOOKUP_CHUNK = 1000;
+const HEARTBEAT_MS = 15_000;
+
+const summaryJson = (s: StandingSummary) => ({
+  points: s.points, grade: s.grade, lists: s.lists.map((l) => ({ listId: l.listId, kind: l.kind, since: iso(l.since), until: isoOrNull(l.until) })),
+});
+
+const eventOf = (c: StandingChange) => ({
+  subjectId: c.subjectId, at: iso(c.at), rulebookVersion: c.rulebookVersion, ...summaryJson(c.standing),
+  previous: c.previous ? summaryJson(c.previous) : null,
+});
+
+/**
+ * Server-sent events: each standing change, once committed, of a subject this relying party checked
+ * within the window (so a defaulter who pays can fly again at once). Events are written in commit
+ * order; a heartbeat comment keeps proxies from closing an idle stream.
+ */
+export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
+  const open = new Map<ClientId, Set<ServerResponse>>();
+  let nextId = 1;
+  return async (app) => {
+    app.addHook('preClose', (done) => {
+      for (const streams of open.values()) for (const raw of streams) raw.end();
+      done();
+    });
+
+    app.get('/v1/stream', {
+      config: { access: RELYING_PARTY },
+      schema: routeSchema('relying party', RELYING_PARTY, {
+        summary: 'Server-sent events: standing changes of subjects you checked recently',
+        description: `text/event-stream. One \`standing\` event per change of a subject you checked within the last ${deps.limits.streamWindowDays} days: `
+          + 'data is JSON {subjectId, at, rulebookVersion, points, grade, lists, previous}. A `ready` event opens the stream.',
+        response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } } },
+      }),
+    }, (request, reply) => {
+      const { client } = clientOf(request);
+      const mine = open.get(client.id) ?? new Set<ServerResponse>();
+      if (mine.size >= deps.limits.streamsPerClient) {
+        throw new CredenceError('rate_limited', `at most ${deps.limits.streamsPerClient} open streams per client`);
+      }
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no',
+      });
+      raw.write(`event: ready\ndata: ${JSON.stringify({ clientId: client.id, windowDays: deps.limits.streamWindowDays })}\n\n`);
+      mine.add(raw);
+      open.set(client.id, mine);
+
+      let chain: Promise<void> = Promise.resolve();
+      const deliver = async (changes: readonly StandingChange[]): Promise<void> => {
+        const since = deps.clock() - deps.limits.streamWindowDays * DAY;
+        for (let i = 0; i < changes.length; i += LOOKUP_CHUNK) {
+          const chunk = changes.slice(i, i + LOOKUP_CHUNK);
+          const checked = new Set(await deps.service.checkedBy(client.id, chunk.map((c) => c.subjectId), since));
+          for (const c of chunk) {
+            if (checked.has(c.subjectId) && !raw.writableEnded) raw.write(`id: ${nextId++}\nevent: standing\ndata: ${JSON.stringify(eventOf(c))}\n\n`);
+          }
+        }
+      };
+      const unsubscribe = deps.changes.subscribe((changes) => {
+        chain = chain.then(() => deliver(changes)).catch((e: unknown) => request.log.error({ err: e }, 'stream delivery failed'));
+      });
+      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      raw.on('close', () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        mine.delete(raw);
+        if (mine.size === 0) open.delete(client.id);
+      });
+    });
+  };
+}

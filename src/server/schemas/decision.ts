@@ -1,0 +1,39 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { closed, IsoTime, SubjectRefInput } from './common.js';
+import { GradeSchema } from './standing.js';
+
+export const CheckBody = Type.Object({
+  subject: SubjectRefInput,
+  action: Type.String({ minLength: 1, maxLength: 80, description: 'An action of the rulebook', examples: ['aviation.ticket.purchase'] }),
+  context: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 60 }), Type.Number(), Type.Boolean()]), {
+    description: 'The action\'s context fields (e.g. cabin, trainType and seatClass, starRating), as the rulebook defines them',
+    examples: [{ cabin: 'economy' }],
+  })),
+  purpose: Type.String({ minLength: 1, maxLength: 80, description: 'Why you ask; must be one of your client\'s purposes', examples: ['ticket-sale'] }),
+}, closed);
+export type CheckBody = Static<typeof CheckBody>;
+
+export const ReasonView = Type.Object({
+  measureId: Type.String(),
+  effect: Type.Union([Type.Literal('deny'), Type.Literal('benefit')]),
+  description: Type.String(),
+  listId: Type.Optional(Type.String()),
+  grade: Type.Optional(GradeSchema),
+  recordIds: Type.Array(Type.String()),
+  legalBasis: Type.String(),
+}, closed);
+
+export const DecisionView = Type.Object({
+  decisionId: Type.String(),
+  at: IsoTime,
+  subjectId: Type.String(),
+  action: Type.String(),
+  purpose: Type.String(),
+  outcome: Type.Union([Type.Literal('allow'), Type.Literal('deny')]),
+  benefits: Type.Array(Type.String()),
+  reasons: Type.Array(ReasonView),
+  rulebookVersion: Type.String(),
+}, closed);
+
+export const DecisionIdParams = Type.Object({ decisionId: Type.String({ pattern: '^dec_[0-9a-z]{26}$' }) }, closed);
+export type DecisionIdParams = Static<typeof DecisionIdParams>;

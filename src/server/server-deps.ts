@@ -1,0 +1,23 @@
+import type { Instant } from '../core/brand.js';
+import type { Ledger } from '../ledger/index.js';
+import type { ServiceStore } from '../store/service-store.js';
+import type { Store } from '../store/store.js';
+import type { Authenticator } from './auth/authenticator.js';
+import type { ChangeFeed } from './changes/change-feed.js';
+import type { StandingReader } from './checks/standing-reader.js';
+import type { InquiryQueue } from './inquiries/inquiry-queue.js';
+import type { Limits } from './limits.js';
+
+/** What route plugins work with: built once by `buildApp`. */
+export interface ServerDeps {
+  readonly ledger: Ledger;
+  /** The ledger's store, wrapped so committed standing changes reach `changes`. */
+  readonly store: Store;
+  readonly service: ServiceStore;
+  readonly standings: StandingReader;
+  readonly inquiries: InquiryQueue;
+  readonly changes: ChangeFeed;
+  readonly auth: Authenticator;
+  readonly clock: () => Instant;
+  readonly limits: Limits;
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectSse, type SseClient } from '../support/sse-client.js';
+import { defaulterRecord, OTHER_PERSON, PERSON, startHarness, type Harness } from './support/api-harness.js';
+import { FLIGHT } from './support/seed.js';
+
+interface Change { subjectId: string; grade: string; points: number; lists: { listId: string }[]; previous: { grade: string; lists: { listId: string }[] } | null }
+
+describe('relying-party stream', () => {
+  let h: Harness;
+  let base = '';
+  const streams: SseClient[] = [];
+  const personId = `cn-rid:${PERSON.identifier}`;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    for (const s of streams) s.close();
+    await h.close();
+  });
+
+  it('sends each committed standing change of a subject the relying party checked, and nothing about others', async () => {
+    await h.call(h.keys.airline, { method: 'POST', url: '/v1/checks', payload: { subject: PERSON, ...FLIGHT } });
+    const airline = await connectSse(`${base}/v1/stream`, h.keys.airline);
+    const railway = await connectSse(`${base}/v1/stream`, h.keys.railway);
+    streams.push(airline, railway);
+    expect(airline.status).toBe(200);
+    await airline.next((e) => e.event === 'ready');
+
+    const res = await h.call(h.keys.court, { method: 'POST', url: '/v1/records', payload: { records: [defaulterRecord('st-1', PERSON), defaulterRecord('st-2', OTHER_PERSON)] } });
+    const recordId = res.json<{ items: { recordId: string }[] }>().items[0]?.recordId ?? '';
+    const listed = (await airline.next((e) => e.event === 'standing')).data as Change;
+    expect(listed).toMatchObject({ subjectId: personId, grade: 'B', points: 900, previous: null });
+    expect(listed.lists.map((l) => l.listId)).toContain('consumption-restricted');
+
+    await h.call(h.keys.court, { method: 'POST', url: `/v1/records/${recordId}/fulfilment`, payload: {} });
+    const lifted = (await airline.next((e) => e.event === 'standing' && (e.data as Change).lists.length === 0)).data as Change;
+    expect(lifted).toMatchObject({ subjectId: personId, points: 980, previous: { grade: 'B' } });
+
+    expect(airline.events.filter((e) => e.event === 'standing').every((e) => (e.data as Change).subjectId === personId)).toBe(true);
+    expect(railway.events.filter((e) => e.event === 'standing')).toEqual([]);
+  });
+
+  it('bounds the streams a client may hold open', async () => {
+    const limit = h.app.deps.limits.streamsPerClient;
+    // The railway holds one stream from the test above.
+    for (let i = 1; i < limit; i++) streams.push(await connectSse(`${base}/v1/stream`, h.keys.railway));
+    expect(streams.at(-1)?.status).toBe(200);
+    streams.push(await connectSse(`${base}/v1/stream`, h.keys.railway));
+    expect(streams.at(-1)?.status).toBe(429);
+  });
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaulterRecord, OTHER_PERSON, PASSWORD, PERSON, START, startHarness, type Harness } from './support/api-harness.js';
+import { FLIGHT } from './support/seed.js';
+
+interface FileBody {
+  subject: { id: string };
+  standing: { points: number; grade: string; lists: { listId: string; since: string; until: string | null }[]; measures: { measureId: string }[] };
+  records: { id: string; status: string; points: number; state: string; ruleId: string | null; furnisher: { name: string } }[];
+  inquiries: { relyingParty: { name: string }; action: string; purpose: string; outcome: string }[];
+}
+
+describe('subject routes', () => {
+  let h: Harness;
+  let recordId = '';
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const res = await h.call(h.keys.court, { method: 'POST', url: '/v1/records', payload: { records: [defaulterRecord('s-1')] } });
+    recordId = res.json<{ items: { recordId: string }[] }>().items[0]?.recordId ?? '';
+    await h.call(h.keys.airline, { method: 'POST', url: '/v1/checks', payload: { subject: PERSON, ...FLIGHT } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('logs in with the enrolled password only, the same answer for an unknown subject and a wrong password', async () => {
+    const wrong = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: PERSON, password: 'guess' } });
+    const unknown = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: { scheme: 'cn-rid', identifier: '11010519800101001X' }, password: PASSWORD } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json<{ detail: string }>().detail).toBe(unknown.json<{ detail: string }>().detail);
+    const ok = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: PERSON, password: PASSWORD } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ token: string }>().token).toMatch(/^crd_sess_/);
+    expect(String(ok.headers['set-cookie'])).toMatch(/^credence_session=crd_sess_[^;]+; Path=\/; HttpOnly; SameSite=Strict/);
+  });
+
+  it('shows my file: standing, each record with its rule and points, lists with since/until, measures, and who checked me', async () => {
+    const token = await h.login(PERSON);
+    const res = await h.call(token, { method: 'GET', url: '/v1/me/file' });
+    expect(res.statusCode).toBe(200);
+    const f = res.json<FileBody>();
+    expect(f.subject.id).toBe(`cn-rid:${PERSON.identifier}`);
+    expect(f.standing).toMatchObject({ points: 900, grade: 'B' });
+    expect(f.standing.lists.map((l) => l.listId).sort()).toEqual(['consumption-restricted', 'judgment-defaulters']);
+    expect(f.standing.lists[0]).toMatchObject({ since: '2026-03-01T00:00:00.000Z', until: '2028-03-01T00:00:00.000Z' });
+    expect(f.standing.measures.map((m) => m.measureId)).toContain('restrict-flights');
+    expect(f.records).toEqual([expect.objectContaining({ id: recordId, status: 'active', points: -100, state: 'counted', ruleId: 'defaulter-refuses', furnisher: { id: 'court-a', name: 'Court A' } })]);
+    expect(f.inquiries).toEqual([expect.objectContaining({ relyingParty: { id: 'airline', name: 'Test Airline' }, action: FLIGHT.action, purpose: 'ticket-sale', outcome: 'deny' })]);
+  });
+
+  it('works with the session cookie alone, and only for my own file', async () => {
+    const login = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: PASSWORD } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    const res = await h.app.inject({ method: 'GET', url: '/v1/me/file', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<FileBody>()).toMatchObject({ subject: { id: `cn-rid:${OTHER_PERSON.identifier}` }, records: [], inquiries: [] });
+  });
+
+  it('shows my standing over time: points after each event, and today', async () => {
+    h.clock.now = START + 86_400_000;
+    await h.call(h.keys.court, { method: 'POST', url: `/v1/records/${recordId}/fulfilment`, payload: {} });
+    const res = await h.call(await h.login(PERSON), { method: 'GET', url: '/v1/me/history' });
+    const points = res.json<{ points: { cause: string; event?: string; points: number; lists: string[] }[] }>().points;
+    expect(points.map((p) => [p.cause, p.event ?? null, p.points])).toEqual([
+      ['event', 'record.furnished', 900], ['event', 'record.fulfilled', 980], ['now', null, 980],
+    ]);
+    expect(points[0]?.lists).toContain('judgment-defaulters');
+    expect(points[1]?.lists).toEqual([]);
+  });
+
+  it('ends a session at logout and at its expiry', async () => {
+    const token = await h.login(PERSON);
+    expect((await h.call(token, { method: 'DELETE', url: '/v1/session' })).statusCode).toBe(204);
+    expect((await h.call(token, { method: 'GET', url: '/v1/me/file' })).statusCode).toBe(401);
+    const later = await h.login(PERSON);
+    h.clock.now += h.app.deps.limits.sessionTtlMs + 1;
+    const expired = await h.call(later, { method: 'GET', url: '/v1/me/file' });
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json<{ detail: string }>().detail).toMatch(/expired/);
+  });
+
+  it('changes my password when I know the current one', async () => {
+    const token = await h.login(OTHER_PERSON);
+    expect((await h.call(token, { method: 'PUT', url: '/v1/me/password', payload: { current: 'nope', next: 'a much longer secret' } })).statusCode).toBe(401);
+    expect((await h.call(token, { method: 'PUT', url: '/v1/me/password', payload: { current: PASSWORD, next: 'a much longer secret' } })).statusCode).toBe(204);
+    const relog = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: 'a much longer secret' } });
+    expect(relog.statusCode).toBe(200);
+  });
+});
