@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { openServiceStore } from '../store/open-service-store.js';
+import { openStore } from '../store/open-store.js';
+import { buildApp, type AppOptions } from './app.js';
+
+export interface ServeOptions {
+  /** `sqlite:PATH` or `postgres://…`. */
+  readonly dbUrl: string;
+  readonly port: number;
+  readonly host: string;
+  /** pino level for the request log ('silent' to turn it off). */
+  readonly logLevel?: string;
+  readonly limits?: AppOptions['limits'];
+}
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  /** e.g. http://127.0.0.1:8080 */
+  readonly url: string;
+  /** Stops accepting, lets in-flight requests finish, commits queued inquiries, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, builds the app and listens. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const store = await openStore(options.dbUrl);
+  const service = await openServiceStore(options.dbUrl).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      store, service, logger: { level: options.logLevel ?? 'info' }, ...(options.limits ? { limits: options.limits } : {}),
+    });
+    await app.listen({ port: options.port, host: options.host });
+  } catch (e) {
+    await service.close();
+    await store.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    close: () => (closing ??= (async () => {
+      await app.close();
+      await service.close();
+      await store.close();
+    })()),
+  };
+}
+
+/**
+ * SIGTERM or SIGINT closes the server gracefully (in-flight requests finish; nothing acknowledged is
+ * lost); a second signal exits at once.
+ */
+export function closeOnSignals(server: RunningServer, log: (line: string) => void): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    log(`${signal}: finishing in-flight requests, then stopping (again to stop at once)`);
+    server.close().then(() => {
+      log('stopped');
+      process.exit(0);
+    }, (e: unknown) => {
+      log(`stopping failed: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
