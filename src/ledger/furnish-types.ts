@@ -38,4 +38,9 @@ export const MAX_BATCH = 1000;
 export interface Furnishing {
   /** Validates, then commits all accepted items atomically; resolves only once they are durable. */
   furnish(furnisherId: string, batch: readonly unknown[], at: Instant): Promise<BatchResult>;
+  /**
+   * Optional, for bulk import: up to 20 batches committed in one transaction (one durable sync
+   * instead of one per batch); each batch answered exactly as `furnish` would have, in order.
+   */
+  furnishMany?(furnisherId: string, batches: readonly (readonly unknown[])[], at: Instant): Promise<readonly BatchResult[]>;
 }

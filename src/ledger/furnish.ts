@@ -3,7 +3,7 @@ import { CredenceError, type ErrorCode } from '../core/errors.js';
 import type { FurnishedRecord } from '../core/ledger/ledger-event.js';
 import { recordFromFurnished } from '../core/ledger/apply-record-event.js';
 import { recordIdFromSeq } from '../store/record-key.js';
-import type { StoredRecord, SubjectChange, SubjectRow } from '../store/rows.js';
+import type { ClientRow, StoredRecord, SubjectChange, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
 import { MAX_BATCH, type BatchResult, type ItemResult } from './furnish-types.js';
 import { activeFurnisher, appendEvents, type LedgerContext } from './ledger-context.js';
@@ -26,20 +26,50 @@ export const furnishedRecord = (item: ValidItem, id: RecordId, furnisherId: stri
   ...(item.consent !== undefined ? { consent: item.consent } : {}),
 });
 
+const EMPTY: BatchResult = { accepted: 0, duplicates: 0, rejected: 0, items: [] };
+
+function checkBatch(batch: unknown): asserts batch is readonly unknown[] {
+  if (!Array.isArray(batch)) throw new CredenceError('invalid_request', 'a batch must be an array of records');
+  if (batch.length > MAX_BATCH) throw new CredenceError('payload_too_large', `a batch holds at most ${MAX_BATCH} records, got ${batch.length}`);
+}
+
+const prepare = (batch: readonly unknown[], furnisher: ClientRow, at: Instant): Prepared[] => batch.map((raw) => {
+  const check = validateItem(raw, furnisher, at);
+  return check.ok ? { ok: true, item: check.item, hash: payloadHash(check.item) } : check;
+});
+
 /**
  * Validates a batch, then commits its accepted items, their events and the touched subjects'
  * standings in one transaction; resolves after the commit is durable. Rejections are counted per code.
  */
 export async function furnish(ctx: LedgerContext, furnisherId: string, batch: readonly unknown[], at: Instant): Promise<BatchResult> {
-  if (!Array.isArray(batch)) throw new CredenceError('invalid_request', 'a batch must be an array of records');
-  if (batch.length > MAX_BATCH) throw new CredenceError('payload_too_large', `a batch holds at most ${MAX_BATCH} records, got ${batch.length}`);
+  checkBatch(batch);
   const furnisher = await activeFurnisher(ctx.store, furnisherId);
-  if (batch.length === 0) return { accepted: 0, duplicates: 0, rejected: 0, items: [] };
-  const prepared: Prepared[] = batch.map((raw) => {
-    const check = validateItem(raw, furnisher, at);
-    return check.ok ? { ok: true, item: check.item, hash: payloadHash(check.item) } : check;
-  });
+  if (batch.length === 0) return EMPTY;
+  const prepared = prepare(batch, furnisher, at);
   return ctx.store.write((tx) => commitBatch(ctx, tx, furnisherId, prepared, at));
+}
+
+/** At most this many batches share one transaction. */
+export const MAX_BATCHES_PER_COMMIT = 20;
+
+/**
+ * Several batches of one furnisher in one transaction, for bulk import: one durable commit instead
+ * of one per batch. Each batch is answered exactly as `furnish` would have, in order.
+ */
+export async function furnishMany(ctx: LedgerContext, furnisherId: string, batches: readonly (readonly unknown[])[], at: Instant): Promise<BatchResult[]> {
+  if (batches.length > MAX_BATCHES_PER_COMMIT) {
+    throw new CredenceError('payload_too_large', `at most ${MAX_BATCHES_PER_COMMIT} batches are committed together, got ${batches.length}`);
+  }
+  batches.forEach(checkBatch);
+  const furnisher = await activeFurnisher(ctx.store, furnisherId);
+  const prepared = batches.map((batch) => prepare(batch, furnisher, at));
+  if (prepared.every((p) => p.length === 0)) return prepared.map(() => EMPTY);
+  return ctx.store.write(async (tx) => {
+    const results: BatchResult[] = [];
+    for (const p of prepared) results.push(p.length === 0 ? EMPTY : await commitBatch(ctx, tx, furnisherId, p, at));
+    return results;
+  });
 }
 
 async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string, prepared: readonly Prepared[], at: Instant): Promise<BatchResult> {

@@ -5,8 +5,8 @@ import type { ClientRow, RejectionCount, StoredRecord } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { correct, fulfil, retract, type ChangeOptions, type RecordChange } from './change-record.js';
 import { registerClient, revokeClient, type ClientInput } from './clients.js';
-import { furnish } from './furnish.js';
-import type { Furnishing } from './furnish-types.js';
+import { furnish, furnishMany } from './furnish.js';
+import type { BatchResult, Furnishing } from './furnish-types.js';
 import type { AppendHook, LedgerContext } from './ledger-context.js';
 import type { OnProgress } from './progress.js';
 import type { StandingSummary } from './project-standings.js';
@@ -19,6 +19,7 @@ import { verifyIntegrity, type IntegrityReport } from './verify-integrity.js';
 /** The registry's ledger over a store: furnishing, record changes, standings, rulebooks, clients. */
 export interface Ledger extends Furnishing {
   readonly store: Store;
+  furnishMany(furnisherId: string, batches: readonly (readonly unknown[])[], at: Instant): Promise<readonly BatchResult[]>;
   fulfil(furnisherId: string, id: RecordId, input: ChangeOptions & { readonly fulfilledAt?: Instant }, at: Instant): Promise<RecordChange>;
   correct(furnisherId: string, id: RecordId, input: ChangeOptions & { readonly replacement: unknown; readonly reason: string }, at: Instant): Promise<RecordChange>;
   retract(furnisherId: string, id: RecordId, input: ChangeOptions & { readonly reason: string }, at: Instant): Promise<RecordChange>;
@@ -61,6 +62,7 @@ export async function openLedger(store: Store, options: LedgerOptions = {}): Pro
   return {
     store,
     furnish: (furnisherId, batch, at) => furnish(ctx, furnisherId, batch, at),
+    furnishMany: (furnisherId, batches, at) => furnishMany(ctx, furnisherId, batches, at),
     fulfil: (furnisherId, id, input, at) => fulfil(ctx, furnisherId, id, input, at),
     correct: (furnisherId, id, input, at) => correct(ctx, furnisherId, id, input, at),
     retract: (furnisherId, id, input, at) => retract(ctx, furnisherId, id, input, at),

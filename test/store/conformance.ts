@@ -137,6 +137,18 @@ export function conformance(name: string, open: OpenStore): void {
       expect(await ledger.rejections('court-1')).toEqual([{ code: 'idempotency_conflict', count: 2 }]);
     });
 
+    it('commits several batches in one transaction, answering each as if furnished alone', async () => {
+      const { store, ledger } = await setup();
+      const [a, b, c] = await ledger.furnishMany('court-1', [[judgment('g-1', 0), judgment('g-2', 1)], [], [judgment('g-1', 0), judgment('g-3', 1, { color: 1 })]], T0);
+      expect(a).toMatchObject({ accepted: 2, duplicates: 0, rejected: 0 });
+      expect(b).toMatchObject({ accepted: 0, items: [] });
+      expect(c?.items.map((i) => (i.status === 'accepted' ? i.duplicate : i.code))).toEqual([true, 'invalid_request']);
+      expect(c?.items[0]).toMatchObject({ recordId: a?.items[0]?.status === 'accepted' ? a.items[0].recordId : 'x' });
+      expect((await store.read((tx) => tx.subjects([person(1)])))[0]?.version).toBe(1);
+      expect(await ledger.rejections('court-1')).toEqual([{ code: 'invalid_request', count: 1 }]);
+      expect(await codeOf(ledger.furnishMany('court-1', Array.from({ length: 21 }, () => []), T0))).toBe('payload_too_large');
+    });
+
     it('rejects records outside the furnisher scope and counts every rejection per furnisher and code', async () => {
       const { ledger } = await setup();
       const traffic = { ...judgment('p-1', 0), type: TRAFFIC, attributes: exampleAttributes(TRAFFIC) };
