@@ -37,5 +37,20 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'fetch', 'require'],
     },
   },
+  {
+    // The browser app reaches the registry only through the public API: it imports the pure core and the
+    // server's wire schemas, and those as types only.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ioModules, message: 'web/ runs in the browser: no Node, server or database modules.' },
+          { group: ['**/src/store/**', '**/src/ledger/**', '**/src/cli/**', '**/src/demo/**'], message: 'web/ uses the public API, not the store or ledger.' },
+          { group: ['**/src/server/schemas/**'], allowTypeImports: true, message: 'web/ takes only types from the wire schemas (import type).' },
+          { group: ['**/src/server/**', '!**/src/server/schemas/**'], message: 'web/ shares only the wire schemas (src/server/schemas) with the server.' },
+        ],
+      }],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );
