@@ -1,0 +1,54 @@
+import type { PreviewView } from '../../api/wire.js';
+import { useFormat } from '../../components/use-format.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+/** The preview's numbers: subjects whose grade or points change, each grade move, each list's entries and exits. */
+export function ImpactTables({ preview }: { readonly preview: PreviewView }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const moves = [...preview.gradeChanges].sort((a, b) => b.subjects - a.subjects);
+  return (
+    <div className="stack">
+      <div className="stat-grid">
+        <div className="stat"><div className="muted">{t('impact.subjects')}</div><div className="value">{f.number(preview.subjects)}</div></div>
+        <div className="stat"><div className="muted">{t('impact.gradeChanged')}</div><div className="value" data-testid="grade-changed">{f.number(preview.gradeChanged)}</div></div>
+        <div className="stat"><div className="muted">{t('impact.pointsChanged')}</div><div className="value">{f.number(preview.pointsChanged)}</div></div>
+      </div>
+      <p className="muted">{t('impact.against', { version: preview.against, at: f.dateTime(preview.at) })}</p>
+      <div className="columns">
+        <div className="table-scroll" role="region" aria-label={t('impact.gradeMoves')} tabIndex={0}>
+          <table>
+            <caption>{t('impact.gradeMoves')}</caption>
+            <thead><tr><th scope="col">{t('impact.from')}</th><th scope="col">{t('impact.to')}</th><th scope="col" className="num">{t('impact.subjectsCol')}</th></tr></thead>
+            <tbody>
+              {moves.length === 0 && <tr><td colSpan={3}>{t('impact.noMoves')}</td></tr>}
+              {moves.map((m) => (
+                <tr key={`${m.from}-${m.to}`}><td>{m.from}</td><td>{m.to}</td><td className="num">{f.number(m.subjects)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-scroll" role="region" aria-label={t('impact.lists')} tabIndex={0}>
+          <table>
+            <caption>{t('impact.lists')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('impact.list')}</th><th scope="col" className="num">{t('impact.before')}</th>
+                <th scope="col" className="num">{t('impact.after')}</th><th scope="col" className="num">{t('impact.entering')}</th>
+                <th scope="col" className="num">{t('impact.leaving')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.lists.map((l) => (
+                <tr key={l.listId}>
+                  <th scope="row"><code>{l.listId}</code></th><td className="num">{f.number(l.before)}</td><td className="num">{f.number(l.after)}</td>
+                  <td className="num">+{f.number(l.entering)}</td><td className="num">−{f.number(l.leaving)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HistoryView } from '../../api/wire.js';
+import { useFormat } from '../../components/use-format.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { historyLabel } from './history-label.js';
+
+interface Row {
+  readonly t: number;
+  readonly points: number;
+  readonly grade: string;
+  readonly label: string;
+  readonly event: boolean;
+}
+
+/** Points over time as a step chart, with the events that moved them; the same data as a table below. */
+export default function PointsChart({ history, titleOf }: { readonly history: HistoryView; readonly titleOf: (id: string) => string }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const rows: Row[] = history.points.map((p) => ({
+    t: Date.parse(p.at), points: p.points, grade: p.grade, label: historyLabel(p, t, titleOf), event: p.cause === 'event',
+  }));
+  return (
+    <section aria-labelledby="chart-title" className="stack">
+      <h2 id="chart-title">{t('history.title')}</h2>
+      <div className="chart-box" role="img" aria-label={t('history.chartLabel', { n: rows.length })}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => f.date(v)} />
+            <YAxis domain={['auto', 'auto']} width={56} />
+            <Tooltip
+              labelFormatter={(v) => f.dateTime(Number(v))}
+              formatter={(value, _name, item) => {
+                const row = item.payload as Row;
+                return [`${String(value)} (${row.grade}) — ${row.label}`, t('standing.points')];
+              }}
+            />
+            <Line type="stepAfter" dataKey="points" stroke="#0b5cad" strokeWidth={2} isAnimationActive={false}
+              dot={(props: { cx?: number; cy?: number; index?: number }) => {
+                const row = props.index === undefined ? undefined : rows[props.index];
+                if (!row?.event || props.cx === undefined || props.cy === undefined) return <g key={props.index} />;
+                return <circle key={props.index} cx={props.cx} cy={props.cy} r={4} fill="#0b5cad" />;
+              }} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>{t('history.asTable')}</summary>
+        <div className="table-scroll" role="region" aria-label={t('history.title')} tabIndex={0}>
+          <table>
+            <thead><tr><th scope="col">{t('common.when')}</th><th scope="col">{t('history.what')}</th><th scope="col" className="num">{t('standing.points')}</th><th scope="col">{t('standing.grade')}</th></tr></thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}><td>{f.dateTime(r.t)}</td><td>{r.label}</td><td className="num">{r.points}</td><td>{r.grade}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
