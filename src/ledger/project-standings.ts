@@ -16,27 +16,41 @@ export const summaryOf = (s: Standing): StandingSummary => ({
   lists: s.lists, measures: s.measures, nextChangeAt: s.nextChangeAt,
 });
 
-/** What the projection stores: no explanation, measures by id. */
-export function toStored(s: Standing): StoredStanding {
+interface MeasureTable {
+  readonly keyOf: ReadonlyMap<string, number>;
+  readonly byKey: readonly (MeasureInForce | undefined)[];
+}
+const measureTables = new WeakMap<CompiledRulebook, MeasureTable>();
+
+/** Measures by their position in the rulebook's `measures`: how the projection stores them. */
+function measureTable(rb: CompiledRulebook): MeasureTable {
+  let table = measureTables.get(rb);
+  if (!table) {
+    const inForce = new Map([...rb.actions.values()].flatMap((a) => a.measures.map((cm) => [cm.measure.id, cm.inForce] as const)));
+    table = {
+      keyOf: new Map(rb.rulebook.measures.map((m, i) => [m.id, i])),
+      byKey: rb.rulebook.measures.map((m) => inForce.get(m.id)),
+    };
+    measureTables.set(rb, table);
+  }
+  return table;
+}
+
+/** What the projection stores: no explanation, measures by position in the rulebook version. */
+export function toStored(s: Standing, rb: CompiledRulebook): StoredStanding {
   const { measures, ...rest } = summaryOf(s);
-  return { ...rest, measureIds: measures.map((m) => m.measureId) };
+  const { keyOf } = measureTable(rb);
+  return { ...rest, measureKeys: measures.map((m) => keyOf.get(m.measureId) ?? -1) };
 }
 
 export function storedStanding(subject: Pick<Subject, 'id' | 'kind'>, records: readonly RecordState[], rb: CompiledRulebook, at: Instant): StoredStanding {
-  return toStored(computeStanding(subject, records, rb, at));
+  return toStored(computeStanding(subject, records, rb, at), rb);
 }
 
-const measureTables = new WeakMap<CompiledRulebook, ReadonlyMap<string, MeasureInForce>>();
-
 /** A stored standing with its measures spelled out from the rulebook version it was computed under. */
-export function toSummary({ measureIds, ...rest }: StoredStanding, rb: CompiledRulebook): StandingSummary {
-  let table = measureTables.get(rb);
-  if (!table) {
-    table = new Map([...rb.actions.values()].flatMap((a) => a.measures.map((cm) => [cm.measure.id, cm.inForce] as const)));
-    measureTables.set(rb, table);
-  }
-  const known = table;
-  return { ...rest, measures: measureIds.flatMap((id) => known.get(id) ?? []) };
+export function toSummary({ measureKeys, ...rest }: StoredStanding, rb: CompiledRulebook): StandingSummary {
+  const { byKey } = measureTable(rb);
+  return { ...rest, measures: measureKeys.flatMap((k) => byKey[k] ?? []) };
 }
 
 /** Groups records by subject (the store returns them ordered by subject). */

@@ -1,6 +1,6 @@
 import { clientId, subjectId } from '../core/brand.js';
-import type { StoredEvent } from '../core/ledger/ledger-event.js';
-import type { Attributes, RecordState } from '../core/record.js';
+import type { FurnishedRecord, LedgerEvent, StoredEvent } from '../core/ledger/ledger-event.js';
+import type { RecordState } from '../core/record.js';
 import type { Grade } from '../core/rulebook/model.js';
 import type { ListMembership } from '../core/standing/model.js';
 import type { SubjectKind } from '../core/subject.js';
@@ -30,20 +30,31 @@ export const subjectFromRow = (r: Row): SubjectRow => ({
 });
 
 export const RECORD_COLUMNS = [
-  'seq', 'subject_id', 'type', 'occurred_at', 'attributes', 'legal_basis', 'evidence_ref', 'furnisher_id', 'furnisher_ref', 'consent',
+  'seq', 'subject_id', 'type', 'occurred_at', 'furnisher_id', 'furnisher_ref', 'consent',
   'status', 'fulfilled_at', 'superseded_by', 'dispute_opened_at', 'dispute_verify_by', 'dispute_verified_at', 'dispute_closed_at',
   'payload_hash',
 ] as const;
 
 export const recordValues = (r: StoredRecord): Value[] => [
-  r.seq, r.subjectId, r.type, r.occurredAt, JSON.stringify(r.attributes), r.legalBasis, r.evidenceRef ?? null, r.furnisherId, r.furnisherRef,
+  r.seq, r.subjectId, r.type, r.occurredAt, r.furnisherId, r.furnisherRef,
   r.consent === undefined ? null : r.consent ? 1 : 0,
   r.status, r.fulfilledAt ?? null, r.supersededBy === null ? null : seqFromRecordId(r.supersededBy) ?? null,
   r.dispute?.openedAt ?? null, r.dispute?.verifyBy ?? null, r.dispute?.verifiedAt ?? null, r.dispute?.closedAt ?? null, r.payloadHash,
 ];
 
+/** Selects records with the event that furnished them (`payload`), where their facts are. */
+export const RECORD_SELECT = 'select r.*, e.payload from records r join events e on e.seq = r.seq';
+
+/** The furnished facts of a record, from the event that furnished it (a furnishing or a correction). */
+function furnishedFacts(payload: unknown): Pick<FurnishedRecord, 'attributes' | 'legalBasis' | 'evidenceRef'> {
+  const event = JSON.parse(str(payload)) as LedgerEvent;
+  if (event.type === 'record.furnished') return event.record;
+  if (event.type === 'record.corrected') return event.replacement;
+  throw new Error(`event ${event.type} did not furnish a record`);
+}
+
 export function recordFromRow(r: Row): StoredRecord {
-  const evidenceRef = strOrNull(r.evidence_ref);
+  const facts = furnishedFacts(r.payload);
   const consent = numOrNull(r.consent);
   const fulfilledAt = numOrNull(r.fulfilled_at);
   const openedAt = numOrNull(r.dispute_opened_at);
@@ -56,9 +67,9 @@ export function recordFromRow(r: Row): StoredRecord {
     subjectId: subjectId(str(r.subject_id)),
     type: str(r.type),
     occurredAt: num(r.occurred_at),
-    attributes: JSON.parse(str(r.attributes)) as Attributes,
-    legalBasis: str(r.legal_basis),
-    ...(evidenceRef !== null ? { evidenceRef } : {}),
+    attributes: facts.attributes,
+    legalBasis: facts.legalBasis,
+    ...(facts.evidenceRef !== undefined ? { evidenceRef: facts.evidenceRef } : {}),
     furnisherId: str(r.furnisher_id),
     furnisherRef: str(r.furnisher_ref),
     status: str(r.status) as RecordState['status'],
@@ -77,7 +88,7 @@ export function recordFromRow(r: Row): StoredRecord {
 export const SLOT_COLUMNS = ['version', 'points', 'grade', 'lists', 'measures', 'next_change_at', 'computed_at'] as const;
 export type Slot = 'a' | 'b';
 export const slotValues = (s: StoredStanding): Value[] =>
-  [s.rulebookVersion, s.points, s.grade, JSON.stringify(s.lists), JSON.stringify(s.measureIds), s.nextChangeAt, s.at];
+  [s.rulebookVersion, s.points, s.grade, JSON.stringify(s.lists), JSON.stringify(s.measureKeys), s.nextChangeAt, s.at];
 export const standingFromSlot = (r: Row, slot: Slot): StoredStanding => ({
   subjectId: subjectId(str(r.id)),
   subjectKind: str(r.kind) as SubjectKind,
@@ -86,7 +97,7 @@ export const standingFromSlot = (r: Row, slot: Slot): StoredStanding => ({
   points: num(r[`${slot}_points`]),
   grade: str(r[`${slot}_grade`]) as Grade,
   lists: JSON.parse(str(r[`${slot}_lists`])) as ListMembership[],
-  measureIds: JSON.parse(str(r[`${slot}_measures`])) as string[],
+  measureKeys: JSON.parse(str(r[`${slot}_measures`])) as number[],
   nextChangeAt: numOrNull(r[`${slot}_next_change_at`]),
 });
 

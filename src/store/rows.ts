@@ -32,9 +32,9 @@ export interface StoredRecord extends RecordState {
 
 /**
  * A standing as stored for one rulebook version: no explanation (recomputed on demand), and the
- * measures in force by id only (the rulebook version says what each one is).
+ * measures in force by their positions in that version's `measures` (the rulebook says what each is).
  */
-export type StoredStanding = Omit<Standing, 'explanation' | 'measures'> & { readonly measureIds: readonly string[] };
+export type StoredStanding = Omit<Standing, 'explanation' | 'measures'> & { readonly measureKeys: readonly number[] };
 
 export interface NewEvent {
   readonly event: LedgerEvent;

@@ -5,7 +5,7 @@ import { subjectId } from '../core/brand.js';
 
 const head = (slotA: string | null, slotB: string | null): HeadRow => ({ nextSeq: 1, currentRulebook: slotA, stagingRulebook: slotB, slotA, slotB });
 const standing = (version: string, nextChangeAt: number | null): StoredStanding => ({
-  subjectId: subjectId('cn-rid:x'), subjectKind: 'person', at: 0, rulebookVersion: version, points: 1000, grade: 'A', lists: [], measureIds: [], nextChangeAt,
+  subjectId: subjectId('cn-rid:x'), subjectKind: 'person', at: 0, rulebookVersion: version, points: 1000, grade: 'A', lists: [], measureKeys: [], nextChangeAt,
 });
 
 describe('standing slots', () => {

@@ -9,7 +9,7 @@ const SLOT_COLUMNS = ['version', 'points', 'grade', 'lists', 'measures', 'next_c
  * bytes written (the transparency log hashes them). Every subject-owned table carries subject_id.
  * Write cost drives the layout: appends go to the end of seq-keyed tables, and a subject's identity,
  * version and standings share one row, so furnishing a record touches few random index pages.
- * Measures are stored by id; lists carry their terms.
+ * Measures are stored by their position in the rulebook version; lists carry their terms.
  */
 export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
   const int = dialect === 'sqlite' ? 'integer' : 'bigint';
@@ -60,15 +60,14 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
   await subjects.execute();
   await db.schema.createIndex('subjects_due').on('subjects').column('next_change_at').where(sql.ref('next_change_at'), 'is not', null).execute();
 
-  // A record's id is derived from seq, the sequence number of the event that furnished it.
+  // A record's lifecycle. Its id is derived from seq, the sequence number of the event that
+  // furnished it; the furnished facts (attributes, legal basis, evidence) are read from that event,
+  // not written twice.
   await db.schema.createTable('records')
     .addColumn('seq', int, (c) => c.primaryKey())
     .addColumn('subject_id', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('occurred_at', int, (c) => c.notNull())
-    .addColumn('attributes', 'text', (c) => c.notNull())
-    .addColumn('legal_basis', 'text', (c) => c.notNull())
-    .addColumn('evidence_ref', 'text')
     .addColumn('furnisher_id', 'text', (c) => c.notNull())
     .addColumn('furnisher_ref', 'text', (c) => c.notNull())
     .addColumn('consent', 'smallint')

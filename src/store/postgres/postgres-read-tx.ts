@@ -1,6 +1,6 @@
 import { subjectId } from '../../core/brand.js';
 import {
-  clientFromRow, eventFromRow, recordFromRow, rulebookFromRow, standingFromSlot, subjectFromRow,
+  clientFromRow, eventFromRow, RECORD_SELECT, recordFromRow, rulebookFromRow, standingFromSlot, subjectFromRow,
 } from '../columns.js';
 import { seqFromRecordId } from '../record-key.js';
 import { headFromRow, slotOf, type HeadRow } from '../slots.js';
@@ -25,10 +25,10 @@ export function postgresReadTx(s: PostgresStatements): ReadTx {
       (await s.all(`select ${SUBJECT} from subjects where id > $1 order by id limit $2`, afterId ?? '', limit)).map(subjectFromRow),
     countSubjects: async () => Number((await s.get('select count(*) as n from subjects'))?.n ?? 0),
     recordsOf: async (subjectIds) =>
-      (await s.all('select * from records where subject_id = any($1::text[]) order by subject_id, seq', subjectIds)).map(recordFromRow),
-    records: async (ids) => (await s.all('select * from records where seq = any($1::bigint[])', seqs(ids))).map(recordFromRow),
+      (await s.all(`${RECORD_SELECT} where r.subject_id = any($1::text[]) order by r.subject_id, r.seq`, subjectIds)).map(recordFromRow),
+    records: async (ids) => (await s.all(`${RECORD_SELECT} where r.seq = any($1::bigint[])`, seqs(ids))).map(recordFromRow),
     recordsByRef: async (furnisherId, refs) =>
-      (await s.all('select * from records where furnisher_id = $1 and furnisher_ref = any($2::text[])', furnisherId, refs)).map(recordFromRow),
+      (await s.all(`${RECORD_SELECT} where r.furnisher_id = $1 and r.furnisher_ref = any($2::text[])`, furnisherId, refs)).map(recordFromRow),
     standings: async (subjectIds, version) => {
       const slot = slotOf(await postgresHead(s), version);
       if (!slot) return [];

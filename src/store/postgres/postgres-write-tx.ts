@@ -13,7 +13,7 @@ import { columnsOf, unnestOf, type PostgresStatements } from './postgres-stateme
 
 const EVENT_TYPES = ['bigint', 'text', 'text', 'bigint', 'bigint', 'text', 'text'];
 const RECORD_TYPES = [
-  'bigint', 'text', 'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'smallint',
+  'bigint', 'text', 'text', 'bigint', 'text', 'text', 'smallint',
   'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'text',
 ];
 const SLOT_TYPES = ['text', 'integer', 'text', 'text', 'text', 'bigint', 'bigint'];

@@ -1,6 +1,6 @@
 import { subjectId } from '../../core/brand.js';
 import {
-  clientFromRow, eventFromRow, recordFromRow, rulebookFromRow, standingFromSlot, subjectFromRow,
+  clientFromRow, eventFromRow, RECORD_SELECT, recordFromRow, rulebookFromRow, standingFromSlot, subjectFromRow,
 } from '../columns.js';
 import { seqFromRecordId } from '../record-key.js';
 import { headFromRow, slotOf, type HeadRow } from '../slots.js';
@@ -26,10 +26,10 @@ export function sqliteReadTx(s: SqliteStatements): ReadTx {
       Promise.resolve(s.all(`select ${SUBJECT} from subjects where id > ? order by id limit ?`, afterId ?? '', limit).map(subjectFromRow)),
     countSubjects: () => Promise.resolve(Number(s.get('select count(*) as n from subjects')?.n ?? 0)),
     recordsOf: (subjectIds) =>
-      Promise.resolve(s.all(`select * from records where subject_id ${IN_LIST} order by subject_id, seq`, jsonList(subjectIds)).map(recordFromRow)),
-    records: (ids) => Promise.resolve(s.all(`select * from records where seq ${IN_LIST}`, seqs(ids)).map(recordFromRow)),
+      Promise.resolve(s.all(`${RECORD_SELECT} where r.subject_id ${IN_LIST} order by r.subject_id, r.seq`, jsonList(subjectIds)).map(recordFromRow)),
+    records: (ids) => Promise.resolve(s.all(`${RECORD_SELECT} where r.seq ${IN_LIST}`, seqs(ids)).map(recordFromRow)),
     recordsByRef: (furnisherId, refs) =>
-      Promise.resolve(s.all(`select * from records where furnisher_id = ? and furnisher_ref ${IN_LIST}`, furnisherId, jsonList(refs)).map(recordFromRow)),
+      Promise.resolve(s.all(`${RECORD_SELECT} where r.furnisher_id = ? and r.furnisher_ref ${IN_LIST}`, furnisherId, jsonList(refs)).map(recordFromRow)),
     standings: (subjectIds, version) => {
       const slot = slotOf(sqliteHead(s), version);
       if (!slot) return Promise.resolve([]);
