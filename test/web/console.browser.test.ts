@@ -104,7 +104,7 @@ describe('the operator console in a real browser', () => {
     await page.getByRole('button', { name: /^Sign out/ }).click();
     await logInAsOperator(page, server, server.keys.operator2, '/console/rulebooks/2026.2');
     await page.getByRole('button', { name: 'Approve as second operator' }).click();
-    await expect(page.getByTestId('approval-state').textContent()).resolves.toBe('Approved by a second operator');
+    await page.getByTestId('approval-state').filter({ hasText: 'Approved by a second operator' }).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('status').filter({ hasText: 'Version 2026.2 is now in force' }).waitFor();
 

@@ -10,6 +10,10 @@ export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.
 const APP_PATHS = [
   '/', '/rulebook', '/organizations', '/organizations/:code', '/login', '/portal', '/portal/*', '/console', '/console/*',
 ] as const;
+const WEB_ROUTES: ReadonlySet<string> = new Set(['/assets/*', ...APP_PATHS]);
+
+/** True for the routes that serve the browser app (not API routes: no schema, not in the OpenAPI document). */
+export const isWebRoute = (url: string): boolean => WEB_ROUTES.has(url);
 
 // The app loads only its own files; charts set inline styles and the QR code is a data: image.
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "

@@ -11,6 +11,7 @@ import { issueKey } from '../../../src/server/clients/issue-key.js';
 import { webApp } from '../../../src/server/plugins/web.js';
 import { openServiceStore } from '../../../src/store/open-service-store.js';
 import { openStore } from '../../../src/store/open-store.js';
+import { furnishDemoPopulation } from './demo-population.js';
 import { ensureWebBuild } from './web-build.js';
 
 export const PERSON = { scheme: 'cn-rid', identifier: '11010519491231002X' } as const;
@@ -51,6 +52,7 @@ export async function startWebServer(): Promise<WebServer> {
   const service = await openServiceStore(url);
   let fixed: Instant | null = Date.now() - 400 * DAY;
   const app = await buildApp({ store, service, clock: () => fixed ?? Date.now(), sweepEveryMs: null });
+  // Until app.ts registers the web app itself.
   if (!app.hasRoute({ method: 'GET', url: '/assets/*' })) await app.register(webApp());
   const keys = {} as Record<ClientName, string>;
   for (const [name, input] of Object.entries(CLIENTS) as [ClientName, ClientInput][]) {
@@ -89,6 +91,8 @@ export async function startWebServer(): Promise<WebServer> {
   await furnish(keys.regulator, 'env-1', ORGANIZATION, 'reg.environment_violation', 100);
   at(30);
   await post(keys.airline, '/v1/checks', { subject: PERSON, action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } });
+  at(0);
+  await furnishDemoPopulation(app, 300, fixed);
   fixed = null;
 
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,7 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { approveDraft, fetchDraft, previewDraft, publishDraft } from '../../api/operator-api.js';
+import { fetchPublishedRulebook } from '../../api/public-api.js';
 import { useApi } from '../../api/use-api.js';
 import type { DraftView, PreviewView, PublicationView } from '../../api/wire.js';
+import { rulebookNames } from '../../components/rulebook-names.js';
 import { Async, ErrorBox, Loading } from '../../components/status.js';
 import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -36,6 +38,9 @@ function DraftBody({ draft, onChanged, onPublished }: {
   const { t } = useI18n();
   const f = useFormat();
   const [preview, setPreview] = useState<PreviewView | null>(null);
+  // List names as published; a list the draft adds is shown by its id.
+  const rulebook = useApi((signal) => fetchPublishedRulebook(signal), 'rulebook');
+  const names = useMemo(() => rulebookNames(rulebook.state === 'ready' ? rulebook.data.document : undefined), [rulebook]);
   const [busy, setBusy] = useState<'preview' | 'approve' | 'publish' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const run = async (what: 'preview' | 'approve' | 'publish') => {
@@ -69,7 +74,7 @@ function DraftBody({ draft, onChanged, onPublished }: {
         <p><button type="button" onClick={() => void run('preview')} disabled={busy !== null}>{t(busy === 'preview' ? 'impact.running' : 'impact.run')}</button></p>
         {preview && (
           <>
-            <ImpactTables preview={preview} />
+            <ImpactTables preview={preview} names={names} />
             <Suspense fallback={<Loading />}><ImpactChart preview={preview} /></Suspense>
           </>
         )}

@@ -1,9 +1,10 @@
 import type { PreviewView } from '../../api/wire.js';
+import type { RulebookNames } from '../../components/rulebook-names.js';
 import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** The preview's numbers: subjects whose grade or points change, each grade move, each list's entries and exits. */
-export function ImpactTables({ preview }: { readonly preview: PreviewView }) {
+export function ImpactTables({ preview, names }: { readonly preview: PreviewView; readonly names: RulebookNames }) {
   const { t } = useI18n();
   const f = useFormat();
   const moves = [...preview.gradeChanges].sort((a, b) => b.subjects - a.subjects);
@@ -41,7 +42,7 @@ export function ImpactTables({ preview }: { readonly preview: PreviewView }) {
             <tbody>
               {preview.lists.map((l) => (
                 <tr key={l.listId}>
-                  <th scope="row"><code>{l.listId}</code></th><td className="num">{f.number(l.before)}</td><td className="num">{f.number(l.after)}</td>
+                  <th scope="row">{names.list(l.listId)}<div className="muted"><code>{l.listId}</code></div></th><td className="num">{f.number(l.before)}</td><td className="num">{f.number(l.after)}</td>
                   <td className="num">+{f.number(l.entering)}</td><td className="num">−{f.number(l.leaving)}</td>
                 </tr>
               ))}
