@@ -6,6 +6,7 @@ import { submissionRoutes } from './furnisher/submissions.js';
 import { clientRoutes } from './operator/clients.js';
 import { rulebookDraftRoutes } from './operator/rulebook-drafts.js';
 import { operatorSubjectRoutes } from './operator/subjects.js';
+import { logRoutes } from './log/index.js';
 import { healthRoutes } from './public/health.js';
 import { openapiRoutes } from './public/openapi.js';
 import { organizationRoutes } from './public/organizations.js';
@@ -31,4 +32,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   await app.register(operatorSubjectRoutes(deps));
   await app.register(rulebookDraftRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(logRoutes(deps));
 }
