@@ -16,6 +16,7 @@ import { inquiryQueue } from './inquiries/inquiry-queue.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { installAccessControl, type RouteEntry } from './plugins/access-control.js';
 import { installProblemErrors } from './plugins/problem-errors.js';
+import { startSweeper } from './sweeper.js';
 import { openapiDocument } from './plugins/openapi-document.js';
 import { typeboxValidator } from './plugins/typebox-validator.js';
 import { registerRoutes } from './routes/register-routes.js';
@@ -99,14 +100,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const usageTimer = setInterval(() => void auth.flushUsage().catch((e: unknown) => app.log.error({ err: e }, 'key use log failed')), 5_000);
   usageTimer.unref();
-  let sweepTimer: NodeJS.Timeout | null = null;
-  if (options.sweepEveryMs !== null) {
-    sweepTimer = setInterval(() => void ledger.sweep(clock()).catch((e: unknown) => app.log.error({ err: e }, 'sweep failed')), options.sweepEveryMs ?? 60_000);
-    sweepTimer.unref();
-  }
+  // Persists (and so announces) expiries and list terms that ended; reads are correct meanwhile, just slower.
+  const sweeper = options.sweepEveryMs === null ? null
+    : startSweeper(() => ledger.sweep(clock()), options.sweepEveryMs ?? 60_000, (e) => app.log.error({ err: e }, 'sweep failed'));
   app.addHook('onClose', async () => {
     clearInterval(usageTimer);
-    if (sweepTimer) clearInterval(sweepTimer);
+    await sweeper?.stop();
     await deps.inquiries.drain();
     await auth.flushUsage();
   });

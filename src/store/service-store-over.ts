@@ -48,6 +48,9 @@ export function serviceStoreOver(x: SqlExec): ServiceStore {
     inquiry: async (id) => first(await x.all('select * from inquiries where id = ?', [id]), inquiryFromRow),
     inquiriesAbout: async (id, limit) =>
       (await x.all('select * from inquiries where subject_id = ? order by at desc, id desc limit ?', [id, limit])).map(inquiryFromRow),
+    countInquiries: async (client) => Number((client === null
+      ? await x.all('select count(*) as n from inquiries', [])
+      : await x.all('select count(*) as n from inquiries where client_id = ?', [client]))[0]?.n ?? 0),
     checkedBy: async (client, subjects, since) => {
       if (subjects.length === 0) return [];
       const rows = await x.all(

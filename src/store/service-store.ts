@@ -98,6 +98,8 @@ export interface ServiceStore {
   inquiry(id: DecisionId): Promise<InquiryRow | undefined>;
   /** Inquiries about one subject, newest first. */
   inquiriesAbout(subjectId: SubjectId, limit: number): Promise<readonly InquiryRow[]>;
+  /** How many inquiries a client was answered (all clients when null). */
+  countInquiries(clientId: ClientId | null): Promise<number>;
   /** Of these subjects, those the client asked about at or after `since`. */
   checkedBy(clientId: ClientId, subjectIds: readonly SubjectId[], since: Instant): Promise<readonly SubjectId[]>;
 

@@ -28,7 +28,7 @@ export function cookieValue(header: string | undefined, name: string): string | 
 }
 
 /**
- * API keys are looked up by their SHA-256 and cached for a few seconds (a revocation in this process
+ * API keys are looked up by their SHA-256; a key that matched is kept in memory for a few seconds (a revocation in this process
  * clears the cache at once); each use is noted in memory and written in batches.
  */
 export function authenticator(store: Store, service: ServiceStore, clock: () => Instant): Authenticator {
@@ -36,13 +36,13 @@ export function authenticator(store: Store, service: ServiceStore, clock: () => 
   let usage = new Map<string, Instant>();
 
   async function byKey(key: string): Promise<Principal> {
-    const hash = sha256Hex(key);
     const now = clock();
-    const hit = cache.get(hash);
+    const hit = cache.get(key);
     if (hit && hit.until > now) {
       if (hit.principal.kind === 'client') usage.set(hit.principal.keyId, now);
       return hit.principal;
     }
+    const hash = sha256Hex(key);
     const row = await service.apiKeyByHash(hash);
     if (!row || !sameDigest(row.hash, hash)) throw new CredenceError('unauthorized', 'the API key is not known');
     if (row.revokedAt !== null) throw new CredenceError('unauthorized', `API key ${row.prefix}… was revoked`);
@@ -50,7 +50,7 @@ export function authenticator(store: Store, service: ServiceStore, clock: () => 
     if (!client || client.status !== 'active') throw new CredenceError('unauthorized', `client ${row.clientId} is revoked or unknown`);
     const principal: Principal = { kind: 'client', role: client.role, client, keyId: row.id };
     if (cache.size > 100_000) cache.clear();
-    cache.set(hash, { principal, until: now + CACHE_MS });
+    cache.set(key, { principal, until: now + CACHE_MS });
     usage.set(row.id, now);
     return principal;
   }
@@ -77,7 +77,7 @@ export function authenticator(store: Store, service: ServiceStore, clock: () => 
       return session === undefined ? null : bySession(session);
     },
     forgetClient: (clientId) => {
-      for (const [hash, entry] of cache) if (entry.principal.kind === 'client' && entry.principal.client.id === clientId) cache.delete(hash);
+      for (const [key, entry] of cache) if (entry.principal.kind === 'client' && entry.principal.client.id === clientId) cache.delete(key);
     },
     flushUsage: async () => {
       if (usage.size === 0) return;

@@ -1,53 +1,102 @@
-import type { Instant } from '../../core/brand.js';
+import type { Instant, SubjectId } from '../../core/brand.js';
+import { CredenceError } from '../../core/errors.js';
 import type { ParsedIdentifier } from '../../core/identifiers/index.js';
 import type { CompiledRulebook } from '../../core/rulebook/compile-rulebook.js';
 import { computeStanding } from '../../core/standing/compute-standing.js';
 import type { Standing } from '../../core/standing/model.js';
-import { CredenceError } from '../../core/errors.js';
-import { toSummary } from '../../ledger/project-standings.js';
+import { bySubject, toSummary } from '../../ledger/project-standings.js';
 import type { RulebookCache } from '../../ledger/rulebook-cache.js';
 import type { StoredRecord } from '../../store/rows.js';
-import type { Store } from '../../store/store.js';
+import type { ReadTx, Store } from '../../store/store.js';
 
 export interface CurrentStanding {
   readonly standing: Standing;
   readonly rulebook: CompiledRulebook;
-  /** The subject's records, when they had to be read (stale or missing projection, or `withRecords`). */
+  /** The subject's records, when they had to be read (stale or missing projection, or `withExplanation`). */
   readonly records: readonly StoredRecord[] | null;
 }
 
 export interface StandingReader {
-  /** The subject's standing now under the rulebook in force. The explanation is empty unless `withExplanation`. */
+  /** The subject's standing at `at` under the rulebook in force. The explanation is empty unless `withExplanation`. */
   current(subject: ParsedIdentifier, at: Instant, options?: { readonly withExplanation?: boolean }): Promise<CurrentStanding>;
   /** The rulebook in force. */
   rulebook(): Promise<CompiledRulebook>;
 }
 
+interface Lookup {
+  readonly subject: ParsedIdentifier;
+  readonly at: Instant;
+  readonly resolve: (c: CurrentStanding) => void;
+  readonly reject: (e: unknown) => void;
+}
+
 const NO_EXPLANATION: Standing['explanation'] = Object.freeze([]);
+const MAX_GROUP = 500;
 
 /**
- * Reads the projected standing in one snapshot; only when it is missing or due to change by itself
- * (an expiry passed since it was computed) are the subject's records read and the standing recomputed.
+ * Reads projected standings. Lookups that arrive in the same turn of the event loop share one read
+ * transaction and one query (the hot path of checks); only a subject whose projection is missing or
+ * due to change by itself (an expiry since it was computed) has its records read and recomputed.
  */
 export function standingReader(store: Store, rulebooks: RulebookCache): StandingReader {
-  const rulebookIn = async (tx: Parameters<Parameters<Store['read']>[0]>[0]): Promise<CompiledRulebook> => {
+  const rulebookIn = async (tx: ReadTx): Promise<CompiledRulebook> => {
     const head = await tx.head();
     if (head.currentRulebook === null) throw new CredenceError('unavailable', 'no rulebook has been published yet');
     return rulebooks.compiled(tx, head.currentRulebook);
   };
+
+  let waiting: Lookup[] = [];
+  let scheduled = false;
+
+  async function resolveGroup(group: readonly Lookup[]): Promise<void> {
+    const answers = await store.read(async (tx) => {
+      const rulebook = await rulebookIn(tx);
+      const ids = [...new Set(group.map((l) => l.subject.subjectId))];
+      const stored = new Map((await tx.standings(ids, rulebook.version)).map((s) => [s.subjectId, s]));
+      const fresh = (l: Lookup) => {
+        const s = stored.get(l.subject.subjectId);
+        return s && s.at <= l.at && (s.nextChangeAt === null || s.nextChangeAt > l.at) ? s : undefined;
+      };
+      const stale = [...new Set(group.filter((l) => !fresh(l)).map((l) => l.subject.subjectId))];
+      const records = stale.length > 0 ? bySubject(await tx.recordsOf(stale)) : new Map<SubjectId, StoredRecord[]>();
+      return group.map((l): CurrentStanding => {
+        const s = fresh(l);
+        if (s) return { standing: { ...toSummary(s, rulebook), explanation: NO_EXPLANATION }, rulebook, records: null };
+        const own = records.get(l.subject.subjectId) ?? [];
+        return { standing: computeStanding({ id: l.subject.subjectId, kind: l.subject.kind }, own, rulebook, l.at), rulebook, records: own };
+      });
+    });
+    group.forEach((l, i) => l.resolve(answers[i] as CurrentStanding));
+  }
+
+  function flush(): void {
+    scheduled = false;
+    while (waiting.length > 0) {
+      const group = waiting.slice(0, MAX_GROUP);
+      waiting = waiting.slice(group.length);
+      resolveGroup(group).catch((e: unknown) => {
+        for (const l of group) l.reject(e);
+      });
+    }
+  }
+
   return {
     rulebook: () => store.read(rulebookIn),
-    current: (subject, at, options = {}) => store.read(async (tx) => {
-      const rulebook = await rulebookIn(tx);
-      const ref = { id: subject.subjectId, kind: subject.kind };
-      if (!options.withExplanation) {
-        const [stored] = await tx.standings([subject.subjectId], rulebook.version);
-        if (stored && (stored.nextChangeAt === null || stored.nextChangeAt > at) && stored.at <= at) {
-          return { standing: { ...toSummary(stored, rulebook), explanation: NO_EXPLANATION }, rulebook, records: null };
-        }
+    current: (subject, at, options = {}) => {
+      if (options.withExplanation) {
+        return store.read(async (tx) => {
+          const rulebook = await rulebookIn(tx);
+          const records = await tx.recordsOf([subject.subjectId]);
+          return { standing: computeStanding({ id: subject.subjectId, kind: subject.kind }, records, rulebook, at), rulebook, records };
+        });
       }
-      const records = await tx.recordsOf([subject.subjectId]);
-      return { standing: computeStanding(ref, records, rulebook, at), rulebook, records };
-    }),
+      return new Promise<CurrentStanding>((resolve, reject) => {
+        waiting.push({ subject, at, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
   };
 }

@@ -7,6 +7,7 @@ import { migrateServiceToLatest } from '../migrations/migrate-service-to-latest.
 import type { SqlExec, SqlValue } from '../service-sql.js';
 import type { ServiceStore } from '../service-store.js';
 import { serviceStoreOver } from '../service-store-over.js';
+import { sqliteInsertWorker } from './sqlite-insert-worker.js';
 
 const BUSY_RETRIES = 200;
 const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');
@@ -14,8 +15,9 @@ const bind = (params: readonly SqlValue[]): (string | number | null)[] =>
   params.map((p) => (Array.isArray(p) ? JSON.stringify(p) : (p as string | number | null)));
 
 /**
- * The service tables in the same SQLite file as the ledger, on a connection of their own. The lock
- * wait is short and retried asynchronously, so a busy database never stalls the event loop for long.
+ * The service tables in the same SQLite file as the ledger, on a connection of their own; batches
+ * (the inquiry log's group commits) are inserted on a worker thread's connection. The lock wait on
+ * the event loop is short and retried asynchronously, so a busy database never stalls it for long.
  */
 export async function openSqliteServiceStore(file: string): Promise<ServiceStore> {
   const path = resolve(file);
@@ -24,6 +26,7 @@ export async function openSqliteServiceStore(file: string): Promise<ServiceStore
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 20');
+  db.pragma('wal_autocheckpoint = 16384');
   await migrateServiceToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) }), 'sqlite');
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
@@ -46,26 +49,20 @@ export async function openSqliteServiceStore(file: string): Promise<ServiceStore
     }
   };
   let closed = false;
+  const inserts = sqliteInsertWorker(path);
   const exec: SqlExec = {
     dialect: 'sqlite',
     inList: 'in (select value from json_each(?))',
     all: (sql, params) => retrying(() => prepare(sql).all(...bind(params)) as Record<string, unknown>[]),
     run: (sql, params) => retrying(() => prepare(sql).run(...bind(params)).changes),
-    insertMany: (table, columns, rows) => {
-      if (rows.length === 0) return Promise.resolve();
-      const insert = prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-      return retrying(() => {
-        db.exec('begin immediate');
-        for (const row of rows) insert.run(...bind(row));
-        db.exec('commit');
-      });
-    },
-    close: () => {
-      if (!closed) {
-        closed = true;
-        db.close();
-      }
-      return Promise.resolve();
+    insertMany: (table, columns, rows) => rows.length === 0
+      ? Promise.resolve()
+      : inserts.insert(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, rows.map(bind)),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await inserts.close();
+      db.close();
     },
   };
   return serviceStoreOver(exec);
