@@ -6,6 +6,8 @@ import { demoCommand } from './commands/demo.js';
 import { fileCommand } from './commands/file.js';
 import { furnisherCommand } from './commands/furnisher.js';
 import { importCommand } from './commands/import.js';
+import { serveCommand } from './commands/serve.js';
+import { startCommand } from './commands/start.js';
 import { defaultDbUrl } from './db-url.js';
 import { reportError } from './report-error.js';
 
@@ -25,6 +27,8 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   program.addCommand(fileCommand());
   program.addCommand(checkCommand());
   program.addCommand(furnisherCommand());
+  program.addCommand(serveCommand(env));
+  program.addCommand(startCommand(env));
   const inherit = (cmd: Command): void => {
     for (const sub of cmd.commands) {
       sub.copyInheritedSettings(cmd);
