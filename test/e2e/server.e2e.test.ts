@@ -1,0 +1,101 @@
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientId } from '../../src/core/brand.js';
+import { openServiceStore } from '../../src/store/open-service-store.js';
+import { startCli, tempDir } from '../cli/support/run-cli.js';
+import { connectSse, type SseClient } from '../support/sse-client.js';
+
+const PERSON = { scheme: 'cn-rid', identifier: '11010519491231002X' };
+const FLIGHT = { subject: PERSON, action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } };
+
+interface Change { subjectId: string; lists: { listId: string }[]; previous: { lists: { listId: string }[] } | null }
+
+/** The real server process, as an operator would start it, driven over HTTP like its clients would. */
+describe('credence serve, end to end', () => {
+  const db = `sqlite:${join(tempDir('e2e'), 'credence.db')}`;
+  let server: ChildProcess;
+  let url = '';
+  let operatorKey = '';
+  let stream: SseClient | undefined;
+  let output = '';
+
+  const call = async (key: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    server = startCli(['--db', db, 'serve', '--port', '0', '--log', 'warn']);
+    server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    while (!/serving .* at (http:\/\/\S+)/.test(output)) await once(server.stdout as NodeJS.ReadableStream, 'data');
+    url = /serving .* at (http:\/\/\S+)/.exec(output)?.[1] ?? '';
+    operatorKey = /(crd_live_\S+)/.exec(output)?.[1] ?? '';
+  });
+  afterAll(() => {
+    stream?.close();
+    if (server.exitCode === null) server.kill('SIGKILL');
+  });
+
+  it('lists a defaulter, denies the flight with the listing as reason, shows the subject that inquiry, lifts on fulfilment and streams both changes', async () => {
+    expect(operatorKey).toMatch(/^crd_live_/);
+    const court = await call(operatorKey, 'POST', '/v1/clients', { id: 'court-e2e', role: 'furnisher', name: 'E2E Court', furnisherKind: 'court' });
+    const airline = await call(operatorKey, 'POST', '/v1/clients', {
+      id: 'airline-e2e', role: 'relying_party', name: 'E2E Airline', scope: { actions: ['aviation.ticket.purchase'], purposes: ['ticket-sale'] },
+    });
+    const courtKey = (court.json.apiKey as { key: string }).key;
+    const airlineKey = (airline.json.apiKey as { key: string }).key;
+    const enrolment = await call(operatorKey, 'POST', `/v1/subjects/cn-rid:${PERSON.identifier}/enrolment`, {});
+    const password = String(enrolment.json.password);
+
+    expect((await call(airlineKey, 'POST', '/v1/checks', FLIGHT)).json.outcome).toBe('allow');
+    stream = await connectSse(`${url}/v1/stream`, airlineKey);
+    await stream.next((e) => e.event === 'ready');
+
+    const furnished = await call(courtKey, 'POST', '/v1/records', {
+      records: [{
+        furnisherRef: 'e2e-judgment-1', subject: PERSON, type: 'court.defaulter.refuses_to_perform', occurredAt: '2026-01-15',
+        attributes: { caseNumber: '(2026)京0105执77号', court: '北京市朝阳区人民法院', obligation: 'Repay 50000 yuan', amount: 50000 },
+        legalBasis: 'Civil Procedure Law, Art. 262',
+      }],
+    });
+    const recordId = (furnished.json.items as { recordId: string }[])[0]?.recordId ?? '';
+    const listed = (await stream.next((e) => e.event === 'standing')).data as Change;
+    expect(listed.lists.map((l) => l.listId)).toContain('consumption-restricted');
+
+    const denied = await call(airlineKey, 'POST', '/v1/checks', FLIGHT);
+    expect(denied.json.outcome).toBe('deny');
+    expect(denied.json.reasons).toEqual([expect.objectContaining({ listId: 'consumption-restricted', recordIds: [recordId], legalBasis: expect.stringMatching(/High Consumption/) })]);
+
+    const session = await call(null, 'POST', '/v1/session', { subject: PERSON, password });
+    const file = await call(String(session.json.token), 'GET', '/v1/me/file');
+    expect(file.json.inquiries).toEqual(expect.arrayContaining([
+      expect.objectContaining({ decisionId: denied.json.decisionId, relyingParty: { id: 'airline-e2e', name: 'E2E Airline' }, outcome: 'deny' }),
+    ]));
+
+    expect((await call(courtKey, 'POST', `/v1/records/${recordId}/fulfilment`, {})).json.status).toBe('fulfilled');
+    const lifted = (await stream.next((e) => e.event === 'standing' && (e.data as Change).lists.length === 0)).data as Change;
+    expect(lifted.previous?.lists.map((l) => l.listId)).toContain('consumption-restricted');
+    expect((await call(airlineKey, 'POST', '/v1/checks', FLIGHT)).json.outcome).toBe('allow');
+    expect(stream.events.filter((e) => e.event === 'standing')).toHaveLength(2);
+  });
+
+  it('stops on SIGTERM with every answered inquiry on disk', async () => {
+    stream?.close();
+    const exited = once(server, 'exit');
+    server.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+    const service = await openServiceStore(db);
+    try {
+      expect(await service.countInquiries(clientId('airline-e2e'))).toBe(3);
+    } finally {
+      await service.close();
+    }
+  });
+});
