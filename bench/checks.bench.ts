@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { clientId } from '../src/core/brand.js';
+import { openServiceStore } from '../src/store/open-service-store.js';
+import { figure, type Figure } from './harness.js';
+import { benchIdentifier } from './support/bench-population.js';
+import { buildBenchDb } from './support/build-bench-db.js';
+
+const CONNECTIONS = 64;
+const results = fileURLToPath(new URL('./results/', import.meta.url));
+
+/** A cache key for the built database: the schema it was built under. */
+function schemaFingerprint(): string {
+  const h = createHash('sha256');
+  for (const f of ['../src/store/migrations/001-ledger.ts', '../src/store/migrations/service-001-access.ts']) h.update(readFileSync(new URL(f, import.meta.url)));
+  return h.digest('hex').slice(0, 10);
+}
+
+interface Spawned { readonly child: ChildProcess; readonly port: number; readonly key?: string; readonly clientId?: string }
+
+async function spawnServer(args: readonly string[]): Promise<Spawned> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./support/checks-server.ts', import.meta.url)), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  return { child, ...(JSON.parse(line) as { port: number; key?: string; clientId?: string }) };
+}
+
+async function stop(s: Spawned): Promise<void> {
+  const exited = once(s.child, 'exit');
+  s.child.kill('SIGTERM');
+  await exited;
+}
+
+interface Load { readonly rps: number; readonly p50: number; readonly p99: number; readonly ok: number; readonly failed: number }
+
+async function load(port: number, key: string | undefined, bodies: readonly string[], seconds: number): Promise<Load> {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{
+      method: 'POST',
+      path: '/v1/checks',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      setupRequest: (req) => ({ ...req, body: bodies[(i++ * 7919) % bodies.length] ?? '' }),
+    }],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], failed: result.non2xx + result.errors + result.timeouts };
+}
+
+/**
+ * The check at the counter under load: autocannon, 64 connections on 127.0.0.1, against the registry
+ * holding N subjects (default 1,000,000; one in twenty a listed defaulter), every inquiry durably
+ * recorded — beside a bare Fastify route answering a constant JSON to the same requests, in the same run.
+ */
+export async function run(args: readonly string[]): Promise<Figure[]> {
+  // `npm run bench -- checks --subjects=100000 --seconds=5`
+  const option = (name: string, fallback: number): number => {
+    const given = args.find((a) => a.startsWith(`--${name}=`));
+    return given === undefined ? fallback : Number(given.slice(name.length + 3));
+  };
+  const subjects = option('subjects', 1_000_000);
+  const seconds = option('seconds', 10);
+  // Rebuilt each month: records are dated relative to the build, and a month-old build is still current.
+  const today = new Date();
+  const month = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
+  const db = `${results}checks-${subjects}-${schemaFingerprint()}-${month}.db`;
+  await buildBenchDb(db, subjects, Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1), (line) => console.log(line));
+  const work = `${results}checks-run.db`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
+  copyFileSync(db, work);
+
+  const bodies = Array.from({ length: 50_000 }, (_, n) => JSON.stringify({
+    subject: { scheme: 'cn-rid', identifier: benchIdentifier(Math.floor(((n * 2_654_435_761) % 4_294_967_296) / 4_294_967_296 * subjects)) },
+    action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' },
+  }));
+
+  const bare = await spawnServer(['bare']);
+  await load(bare.port, undefined, bodies, 2);
+  const baseline = await load(bare.port, undefined, bodies, seconds);
+  await stop(bare);
+
+  const server = await spawnServer(['credence', `sqlite:${work}`]);
+  const warm = await load(server.port, server.key, bodies, 2);
+  const checks = await load(server.port, server.key, bodies, seconds);
+  await stop(server);
+
+  const service = await openServiceStore(`sqlite:${work}`);
+  const recorded = await service.countInquiries(clientId(server.clientId ?? ''));
+  await service.close();
+  const answered = warm.ok + checks.ok;
+  console.log(`checks: ${checks.ok.toLocaleString('en-US')} answered (${checks.failed} failed) in ${seconds}s; inquiries recorded ${recorded.toLocaleString('en-US')} of ${answered.toLocaleString('en-US')} answered`);
+
+  return [
+    figure({
+      name: `checks/s, ${subjects.toLocaleString('en-US')} subjects, ${CONNECTIONS} connections`, value: checks.rps, unit: 'req/s',
+      baseline: baseline.rps, baselineName: 'bare Fastify route', target: '>= 0.5x the bare route', meets: (_v, r) => r !== null && r >= 0.5,
+    }),
+    figure({ name: 'check latency p50', value: checks.p50, unit: 'ms', baseline: baseline.p50, baselineName: 'bare route p50', lowerIsBetter: true, target: '—' }),
+    figure({
+      name: 'check latency p99', value: checks.p99, unit: 'ms', baseline: baseline.p99, baselineName: 'bare route p99', lowerIsBetter: true,
+      target: '< 20 ms', meets: (v) => v < 20,
+    }),
+    figure({
+      name: 'inquiries recorded per decision answered', value: answered === 0 ? 0 : recorded / answered, unit: '', baseline: null, baselineName: null,
+      target: '= 1 (every answer recorded)', meets: (v) => v === 1 && checks.failed === 0,
+    }),
+  ];
+}
