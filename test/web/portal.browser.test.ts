@@ -70,6 +70,13 @@ describe('the subject portal in a real browser', () => {
     await page.getByText('Show the points over time as a table').click();
     await expect(page.getByRole('region', { name: 'Points over time' }).getByRole('row').count()).resolves.toBeGreaterThan(4);
 
+    // Every event about my records is proven in the signed log, checked in the browser.
+    await page.getByRole('button', { name: 'Verify my records in my browser' }).click();
+    await page.getByRole('status').filter({ hasText: /All \d+ events about your records are in the log/ }).waitFor();
+    const verdicts = await page.getByRole('region', { name: 'Events about my records and their proofs' }).getByRole('row').allTextContents();
+    expect(verdicts.slice(1).every((v) => v.includes('Included'))).toBe(true);
+    expect(verdicts.length).toBeGreaterThan(4);
+
     await page.evaluate('window.scrollTo(0, 0)');
     const file = await screenshot(page, 'subject-portal');
     publishScreenshot(file, 'subject-portal');

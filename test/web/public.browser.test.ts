@@ -22,6 +22,9 @@ describe('public pages in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'A credit registry that shows its work' }).waitFor();
     await expect(page.getByRole('heading', { name: 'What Credence refuses, by design' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('No public shaming').isVisible()).resolves.toBe(true);
+    // The latest checkpoint, its Ed25519 signature checked by the core's code in this browser.
+    await page.getByRole('status').filter({ hasText: 'Signature verified in your browser' }).waitFor();
+    await expect(page.getByTestId('checkpoint-size').textContent()).resolves.toMatch(/^[\d,]+ events$/);
     await screenshot(page, 'landing');
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

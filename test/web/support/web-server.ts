@@ -9,6 +9,8 @@ import { buildApp } from '../../../src/server/app.js';
 import { hashPassword } from '../../../src/server/auth/password.js';
 import { issueKey } from '../../../src/server/clients/issue-key.js';
 import { webApp } from '../../../src/server/plugins/web.js';
+import { openLog } from '../../../src/log/open-log.js';
+import { attachLog } from '../../../src/server/routes/log/index.js';
 import { openServiceStore } from '../../../src/store/open-service-store.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { furnishDemoPopulation } from './demo-population.js';
@@ -51,7 +53,10 @@ export async function startWebServer(): Promise<WebServer> {
   const store = await openStore(url);
   const service = await openServiceStore(url);
   let fixed: Instant | null = Date.now() - 400 * DAY;
-  const app = await buildApp({ store, service, clock: () => fixed ?? Date.now(), sweepEveryMs: null });
+  const clock = () => fixed ?? Date.now();
+  const log = await openLog(url, { origin: 'credence.test/log', clock });
+  const app = await buildApp({ store, service, clock, sweepEveryMs: null, onAppend: log.onAppend });
+  attachLog(app, log);
   // Until app.ts registers the web app itself.
   if (!app.hasRoute({ method: 'GET', url: '/assets/*' })) await app.register(webApp());
   const keys = {} as Record<ClientName, string>;
@@ -94,6 +99,8 @@ export async function startWebServer(): Promise<WebServer> {
   at(0);
   await furnishDemoPopulation(app, 300, fixed);
   fixed = null;
+  await log.checkpoint();
+  log.start();
 
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
@@ -102,6 +109,7 @@ export async function startWebServer(): Promise<WebServer> {
     keys,
     close: async () => {
       await app.close();
+      await log.close();
       await service.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -23,6 +23,8 @@ export interface RequestOptions {
   /** A raw text body (e.g. a YAML rulebook) with its content type, instead of JSON. */
   readonly text?: { readonly contentType: string; readonly content: string };
   readonly signal?: AbortSignal;
+  /** Resolve with the body as text (e.g. a signed checkpoint note) instead of parsing JSON. */
+  readonly asText?: boolean;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
@@ -55,6 +57,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
+  if (res.ok && options.asText) return (await res.text()) as T;
   const parsed: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) {
     const problem = isObject(parsed) ? parsed : {};

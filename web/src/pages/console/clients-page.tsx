@@ -74,7 +74,7 @@ function ClientTable({ clients, onIssue, onRevokeKey, onRevoke }: {
               <th scope="row">{c.name}<div className="muted"><code>{c.id}</code></div></th>
               <td>{t(`role.${c.role}`)}{c.furnisherKind && <div className="muted">{c.furnisherKind}</div>}</td>
               <td className="source">
-                {[...(c.scope.actions ?? []), ...(c.scope.purposes ?? []).map((p) => `purpose: ${p}`)].join(', ')
+                {[...(c.scope.actions ?? []), ...(c.scope.purposes ?? []).map((p) => t('clients.purpose', { purpose: p }))].join(', ')
                   || (c.scope.recordTypes ? t('clients.recordTypes', { n: c.scope.recordTypes.length }) : '—')}
               </td>
               <td>{t(c.status === 'active' ? 'clients.active' : 'clients.revoked')}{c.revokedAt && <div className="muted">{f.date(c.revokedAt)}</div>}</td>

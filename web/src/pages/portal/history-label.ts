@@ -12,11 +12,15 @@ const EVENT_KEYS: Readonly<Record<string, MessageKey>> = {
   'dispute.closed': 'history.disputeClosed',
 };
 
+/** A ledger event about a record, in words: "Fulfilled: Tax arrears". */
+export function eventLabel(eventType: string | undefined, title: string, t: Translate): string {
+  const key = eventType === undefined ? undefined : EVENT_KEYS[eventType];
+  return key ? t(key, { title }) : `${eventType ?? ''} ${title}`.trim();
+}
+
 /** What moved the points at one step of the history, in words. */
 export function historyLabel(p: HistoryPoint, t: Translate, titleOf: (recordId: string) => string): string {
   if (p.cause === 'now') return t('history.now');
   if (p.cause === 'time') return t('history.time');
-  const key = p.event === undefined ? undefined : EVENT_KEYS[p.event];
-  const title = p.recordId === undefined ? '' : titleOf(p.recordId);
-  return key ? t(key, { title }) : `${p.event ?? ''} ${title}`.trim();
+  return eventLabel(p.event, p.recordId === undefined ? '' : titleOf(p.recordId), t);
 }

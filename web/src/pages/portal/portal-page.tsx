@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api.js';
 import { Async, Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { InquiriesSection } from './inquiries-section.js';
+import { ProofsSection } from './proofs-section.js';
 import { RecordsSection } from './records-section.js';
 import { rulebookNames } from '../../components/rulebook-names.js';
 import { StandingSummary } from './standing-summary.js';
@@ -36,6 +37,7 @@ export function PortalPage() {
                   <li><a href="#chart-title">{t('history.title')}</a></li>
                   <li><a href="#records-title">{t('records.title', { n: data.records.length })}</a></li>
                   <li><a href="#inquiries-title">{t('inquiries.title', { n: data.inquiries.length })}</a></li>
+                  <li><a href="#proofs-title">{t('proofs.title')}</a></li>
                 </ul>
               </nav>
               <StandingSummary file={data} names={names} />
@@ -44,6 +46,7 @@ export function PortalPage() {
               </Async>
               <InquiriesSection inquiries={data.inquiries} names={names} />
               <RecordsSection records={data.records} />
+              <ProofsSection titleOf={titleOf} />
             </>
           );
         }}

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { Link } from '../../router/link.js';
+import { CheckpointPanel } from './checkpoint-panel.js';
 
 const DOES: readonly MessageKey[] = ['landing.does.rules', 'landing.does.explained', 'landing.does.file', 'landing.does.log'];
 const REFUSES: readonly MessageKey[] = [
@@ -31,6 +32,7 @@ export function LandingPage() {
           <ul className="crosses">{REFUSES.map((k) => <li key={k}>{t(k)}</li>)}</ul>
         </section>
       </div>
+      <CheckpointPanel />
     </div>
   );
 }

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { eventRecordId, isSubjectEvent } from '../../../../src/core/ledger/index.js';
+import type { SubjectProofsCheck } from '../../../../src/log/verify-subject-proofs.js';
+import type { SubjectProofsWire } from '../../../../src/log/proof-wire.js';
+import { fetchLogKey, fetchMyProofs } from '../../api/log-api.js';
+import { ErrorBox } from '../../components/status.js';
+import { useFormat } from '../../components/use-format.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { eventLabel } from './history-label.js';
+
+interface Checked { readonly answer: SubjectProofsWire; readonly check: SubjectProofsCheck }
+
+const VERDICT: Readonly<Record<'included' | 'pending' | 'invalid', { readonly icon: string; readonly key: MessageKey }>> = {
+  included: { icon: '✓', key: 'proofs.included' },
+  pending: { icon: '…', key: 'proofs.pending' },
+  invalid: { icon: '✕', key: 'proofs.invalid' },
+};
+
+/**
+ * Fetches the inclusion proof of every event about the subject's records and checks them here, with the
+ * core's verification code, against the checkpoint signed by the log's published key.
+ */
+export function ProofsSection({ titleOf }: { readonly titleOf: (recordId: string) => string }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Checked | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const [answer, vkey, { checkMyProofs }] = await Promise.all([fetchMyProofs(), fetchLogKey(), import('../../verify/log-verification.js')]);
+      setResult({ answer, check: checkMyProofs(answer, vkey) });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const verdicts = new Map(result?.check.events.map((e) => [e.seq, e.verdict]));
+  return (
+    <section aria-labelledby="proofs-title" className="stack">
+      <h2 id="proofs-title">{t('proofs.title')}</h2>
+      <p>{t('proofs.lead')}</p>
+      <p><button type="button" onClick={() => void verify()} disabled={busy}>{t(busy ? 'proofs.checking' : 'proofs.verify')}</button></p>
+      {error ? <ErrorBox error={error} /> : null}
+      {result && (
+        <>
+          {result.check.ok
+            ? <p className="notice" role="status"><span aria-hidden="true">✓ </span>{t('proofs.allIncluded', { n: result.answer.items.length, size: f.number(result.check.size) })}</p>
+            : <p className="error-box" role="alert"><span aria-hidden="true">✕ </span>{t('proofs.failed', { reason: result.check.reason })}</p>}
+          <div className="table-scroll" role="region" aria-label={t('proofs.table')} tabIndex={0}>
+            <table>
+              <thead><tr><th scope="col">{t('proofs.event')}</th><th scope="col">{t('history.what')}</th><th scope="col">{t('proofs.verdict')}</th></tr></thead>
+              <tbody>
+                {result.answer.items.map(({ event }) => {
+                  const e = event.event;
+                  const title = isSubjectEvent(e) ? titleOf(eventRecordId(e)) : '';
+                  const verdict = VERDICT[verdicts.get(event.seq) ?? 'invalid'];
+                  return (
+                    <tr key={event.seq}>
+                      <td>#{event.seq}<div className="muted">{f.dateTime(event.recordedAt)}</div></td>
+                      <td>{eventLabel(e.type, title, t)}</td>
+                      <td><span aria-hidden="true">{verdict.icon} </span>{t(verdict.key)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
