@@ -20,6 +20,7 @@ import { startSweeper } from './sweeper.js';
 import { openapiDocument } from './plugins/openapi-document.js';
 import { typeboxValidator } from './plugins/typebox-validator.js';
 import { registerRoutes } from './routes/register-routes.js';
+import { webApp } from './plugins/web.js';
 import { Problem } from './schemas/problem.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -91,12 +92,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const p = request.principal;
       return p === null ? `ip:${request.ip}` : p.kind === 'client' ? `key:${p.keyId}` : `subject:${p.subjectId}`;
     },
+    // Only a refused request carries the limit headers (with Retry-After): the hot path stays lean.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
     errorResponseBuilder: (_request, context) => new CredenceError('rate_limited', `rate limit of ${context.max} requests exceeded; retry in ${context.after}`),
   });
   await app.register(swagger, { openapi: openapiDocument });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await registerRoutes(app, deps);
+  await app.register(webApp());
 
   const usageTimer = setInterval(() => void auth.flushUsage().catch((e: unknown) => app.log.error({ err: e }, 'key use log failed')), 5_000);
   usageTimer.unref();

@@ -1,34 +1,50 @@
 import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-const RANDOM_BITS = 80n;
-const MAX_RANDOM = (1n << RANDOM_BITS) - 1n;
-
-const base32 = (value: bigint, chars: number): string => {
-  let out = '';
-  let v = value;
-  for (let i = 0; i < chars; i++) {
-    out = (ALPHABET[Number(v & 31n)] ?? '0') + out;
-    v >>= 5n;
-  }
-  return out;
-};
+/** The random part: 16 base32 digits (80 bits), counted up within a millisecond. */
+const DIGITS = 16;
 
 let lastTime = -1;
-let lastRandom = 0n;
+const random = new Uint8Array(DIGITS);
+
+function reseed(): void {
+  const bytes = randomBytes(DIGITS);
+  for (let i = 0; i < DIGITS; i++) random[i] = (bytes[i] ?? 0) & 31;
+  random[0] = (random[0] ?? 0) & 15; // headroom for counting up
+}
+
+/** Adds one to the base32 digits, carrying left; wraps to zero after the largest value. */
+function increment(): void {
+  for (let i = DIGITS - 1; i >= 0; i--) {
+    const d = (random[i] ?? 0) + 1;
+    if (d < 32) {
+      random[i] = d;
+      return;
+    }
+    random[i] = 0;
+  }
+}
 
 /**
  * `prefix` + 10 base32 characters of the millisecond time + 16 of randomness (80 bits). Ids sort by
- * creation: within one millisecond (or a clock that stands still) the random part counts up, so
- * stores append them at the end of their indexes and "newest first" is exact.
+ * creation: within one millisecond (or a clock that stands still or steps back) the random part
+ * counts up, so stores append them at the end of their indexes and "newest first" is exact.
  */
 export function timeOrderedId(prefix: string, at: number): string {
   const t = Math.max(0, Math.floor(at));
   if (t > lastTime) {
     lastTime = t;
-    lastRandom = BigInt(`0x${randomBytes(10).toString('hex')}`) >> 1n; // headroom for counting up
+    reseed();
   } else {
-    lastRandom = lastRandom >= MAX_RANDOM ? 0n : lastRandom + 1n;
+    increment();
   }
-  return `${prefix}${base32(BigInt(lastTime), 10)}${base32(lastRandom, 16)}`;
+  let time = '';
+  let v = lastTime;
+  for (let i = 0; i < 10; i++) {
+    time = (ALPHABET[v % 32] ?? '0') + time;
+    v = Math.floor(v / 32);
+  }
+  let rand = '';
+  for (let i = 0; i < DIGITS; i++) rand += ALPHABET[random[i] ?? 0] ?? '0';
+  return `${prefix}${time}${rand}`;
 }
