@@ -43,10 +43,14 @@ describe('serving the built web app', () => {
     }
   });
 
-  it('leaves API paths alone, and tells them apart', async () => {
-    expect((await app.inject('/v1/rulebook')).statusCode).toBe(404);
+  it('leaves API and unknown paths to the not-found handler, and tells its routes apart', async () => {
+    for (const url of ['/v1/rulebook', '/v1/no-such-route', '/favicon.ico', '/docsx', '/portalx']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain('<title>app</title>');
+    }
     expect(isWebRoute('/assets/*')).toBe(true);
-    expect(isWebRoute('/console/*')).toBe(true);
+    expect(isWebRoute('/*')).toBe(true);
     expect(isWebRoute('/v1/rulebook')).toBe(false);
   });
 

@@ -6,27 +6,28 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 /** Where `vite build web` writes the browser app: web/dist at the package root (same depth from src/ and dist/). */
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-/** Paths the browser app routes itself; each serves index.html. API paths (/v1, /docs, ...) never do. */
-const APP_PATHS = [
-  '/', '/rulebook', '/organizations', '/organizations/:code', '/login', '/portal', '/portal/*', '/console', '/console/*',
-] as const;
-const WEB_ROUTES: ReadonlySet<string> = new Set(['/assets/*', ...APP_PATHS]);
+/** First path segments the browser app routes itself; each serves index.html. Anything else stays a 404 problem. */
+const APP_SECTIONS: ReadonlySet<string> = new Set(['', 'rulebook', 'organizations', 'login', 'portal', 'console']);
 
-/** True for the routes that serve the browser app (not API routes: no schema, not in the OpenAPI document). */
-export const isWebRoute = (url: string): boolean => WEB_ROUTES.has(url);
+/** True for a path the browser app handles (`/`, `/rulebook`, `/portal/...`), never for API paths. */
+export const isAppPath = (pathname: string): boolean => APP_SECTIONS.has(pathname.split('/')[1] ?? '');
+
+/** The routes that serve the browser app rather than the API (hidden from the OpenAPI document). */
+export const isWebRoute = (url: string): boolean => url === '/*' || url === '/assets/*';
 
 // The app loads only its own files; charts set inline styles and the QR code is a data: image.
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
   + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+// Not API routes: public, outside the OpenAPI document, and not counted against the per-IP rate limit.
 const route = { config: { access: 'public' as const, rateLimit: false }, schema: { hide: true } };
 
 const securityHeaders = (reply: FastifyReply): FastifyReply =>
   reply.header('content-security-policy', CSP).header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
 
 /**
- * Serves the built web app: hashed assets cached for a year, index.html never cached. Without a build
- * (API-only use, or tests that never open a browser) it registers nothing.
+ * Serves the built web app: hashed assets cached for a year, index.html for the app's own paths and
+ * never cached. Without a build (API-only use, or tests that never open a browser) it registers nothing.
  */
 export function webApp(root: string = WEB_ROOT): FastifyPluginAsync {
   return async (app) => {
@@ -39,9 +40,10 @@ export function webApp(root: string = WEB_ROOT): FastifyPluginAsync {
       const file = (request.params as { '*': string })['*'];
       return securityHeaders(reply).sendFile(`assets/${file}`, root, { immutable: true, maxAge: '365d' });
     });
-    for (const path of APP_PATHS) {
-      app.get(path, route, (_request, reply) =>
-        securityHeaders(reply).header('cache-control', 'no-cache').sendFile('index.html', root, { cacheControl: false }));
-    }
+    app.get('/*', route, (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '/';
+      if (!isAppPath(pathname)) return reply.callNotFound();
+      return securityHeaders(reply).header('cache-control', 'no-cache').sendFile('index.html', root, { cacheControl: false });
+    });
   };
 }

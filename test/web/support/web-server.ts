@@ -10,6 +10,7 @@ import { hashPassword } from '../../../src/server/auth/password.js';
 import { issueKey } from '../../../src/server/clients/issue-key.js';
 import { webApp } from '../../../src/server/plugins/web.js';
 import { openLog } from '../../../src/log/open-log.js';
+import { formatSignerKey } from '../../../src/log/signer-key.js';
 import { attachLog } from '../../../src/server/routes/log/index.js';
 import { openServiceStore } from '../../../src/store/open-service-store.js';
 import { openStore } from '../../../src/store/open-store.js';
@@ -54,7 +55,9 @@ export async function startWebServer(): Promise<WebServer> {
   const service = await openServiceStore(url);
   let fixed: Instant | null = Date.now() - 400 * DAY;
   const clock = () => fixed ?? Date.now();
-  const log = await openLog(url, { origin: 'credence.test/log', clock });
+  // A fixed signing key: a generated one whose base64 holds a '+' is not read back (src/log/signer-key.ts splits on '+').
+  const logKey = formatSignerKey('credence.test/log', new Uint8Array(32).fill(1));
+  const log = await openLog(url, { origin: 'credence.test/log', clock, env: { CREDENCE_LOG_KEY: logKey } });
   const app = await buildApp({ store, service, clock, sweepEveryMs: null, onAppend: log.onAppend });
   attachLog(app, log);
   // Until app.ts registers the web app itself.
