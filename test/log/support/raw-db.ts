@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { sqlitePath } from '../../../src/store/open-log-store.js';
+
+export type RawValue = string | number | null | Buffer;
+export type RawDbRow = Record<string, RawValue>;
+
+/** Direct SQL on the registry's database, as an attacker with database access has it. `?` placeholders. */
+export interface RawDb {
+  all(sql: string, params?: readonly RawValue[]): Promise<RawDbRow[]>;
+  run(sql: string, params?: readonly RawValue[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openRawDb(url: string): Promise<RawDb> {
+  if (url.startsWith('sqlite:')) {
+    const db = new Database(sqlitePath(url));
+    db.pragma('busy_timeout = 5000');
+    return {
+      all: (sql, params = []) => Promise.resolve(db.prepare(sql).all(...params) as RawDbRow[]),
+      run: (sql, params = []) => Promise.resolve(db.prepare(sql).run(...params).changes),
+      close: () => Promise.resolve(void db.close()),
+    };
+  }
+  const client = new pg.Client({ connectionString: url, types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser } });
+  await client.connect();
+  let n = 0;
+  const numbered = (sql: string): string => sql.replace(/\?/g, () => `$${++n}`);
+  return {
+    all: async (sql, params = []) => {
+      n = 0;
+      return (await client.query(numbered(sql), [...params])).rows as RawDbRow[];
+    },
+    run: async (sql, params = []) => {
+      n = 0;
+      return (await client.query(numbered(sql), [...params])).rowCount ?? 0;
+    },
+    close: () => client.end(),
+  };
+}
