@@ -23,6 +23,8 @@ export interface DemoCredentials {
   readonly relyingParty: DemoKey & { readonly actions: readonly string[]; readonly purposes: readonly string[] };
   readonly auditor: DemoKey;
   readonly subject: { readonly scheme: string; readonly identifier: string; readonly password: string };
+  /** An organization with a public profile worth a look (unified social credit code). */
+  readonly organization: { readonly identifier: string };
 }
 
 /** The demo court that the demo population's court records come from (registered by the demo import). */
@@ -36,8 +38,8 @@ const CLIENTS: readonly ClientInput[] = [
   { id: 'demo-auditor', role: 'auditor', name: 'Demo independent auditor', scope: {} },
 ];
 
-/** A person the demo court listed as a judgment defaulter: the subject whose file is worth a look. */
-async function listedPerson(deps: ServerDeps): Promise<SubjectId> {
+/** The first subject of a kind on a list (else the first of that kind): the demo subjects worth a look. */
+async function listed(deps: ServerDeps, kind: 'person' | 'organization', list: string): Promise<SubjectId> {
   const rulebook = await deps.standings.rulebook();
   let after: SubjectId | null = null;
   let fallback: SubjectId | null = null;
@@ -50,14 +52,14 @@ async function listedPerson(deps: ServerDeps): Promise<SubjectId> {
     const last = page.rows.at(-1);
     if (!last) break;
     after = last.id;
-    const people = new Set(page.rows.filter((r) => r.kind === 'person').map((r) => r.id));
+    const ofKind = new Set(page.rows.filter((r) => r.kind === kind).map((r) => r.id));
     for (const s of page.standings) {
-      if (!people.has(s.subjectId)) continue;
+      if (!ofKind.has(s.subjectId)) continue;
       fallback ??= s.subjectId;
-      if (toSummary(s, rulebook).lists.some((l) => l.listId === 'consumption-restricted')) return s.subjectId;
+      if (toSummary(s, rulebook).lists.some((l) => l.listId === list)) return s.subjectId;
     }
   }
-  if (fallback === null) throw new Error('the demo population has no person to log in as');
+  if (fallback === null) throw new Error(`the demo population has no ${kind}`);
   return fallback;
 }
 
@@ -66,7 +68,8 @@ export async function createDemoCredentials(deps: ServerDeps): Promise<DemoCrede
   const at = deps.clock();
   for (const c of CLIENTS) await deps.ledger.registerClient(c, at);
   const key = async (id: string): Promise<DemoKey> => ({ clientId: id, key: (await issueKey(deps.service, clientId(id), at)).key });
-  const subjectId = await listedPerson(deps);
+  const subjectId = await listed(deps, 'person', 'consumption-restricted');
+  const organization = await listed(deps, 'organization', 'judgment-defaulters');
   const parsed = parseSubjectId(subjectId);
   if (!parsed.ok) throw new Error(parsed.error);
   const password = generatePassword();
@@ -79,13 +82,14 @@ export async function createDemoCredentials(deps: ServerDeps): Promise<DemoCrede
     relyingParty: { ...(await key('demo-airline-counter')), ...RP_SCOPE },
     auditor: await key('demo-auditor'),
     subject: { scheme: parsed.value.scheme, identifier: parsed.value.identifier, password },
+    organization: { identifier: organization.slice(organization.indexOf(':') + 1) },
   };
 }
 
 export function readDemoCredentials(path: string): DemoCredentials | undefined {
   if (!existsSync(path)) return undefined;
   const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<DemoCredentials>;
-  return data.format === 1 ? (data as DemoCredentials) : undefined;
+  return data.format === 1 && data.organization !== undefined ? (data as DemoCredentials) : undefined;
 }
 
 export function writeDemoCredentials(path: string, credentials: DemoCredentials): void {
