@@ -55,8 +55,8 @@ describe('the subject portal in a real browser', () => {
     const refusal = checks.getByRole('row').filter({ hasText: 'Example Airlines' });
     await expect(refusal.textContent()).resolves.toContain('Denied');
     await expect(refusal.textContent()).resolves.toMatch(/because you are on the/);
-    const recordLink = refusal.getByRole('link').first();
-    const recordId = (await recordLink.textContent()) ?? '';
+    const recordLink = refusal.getByRole('link', { name: 'Able to perform a judgment but refuses' });
+    const recordId = ((await recordLink.getAttribute('href')) ?? '').replace('#record-', '');
     expect(recordId).toMatch(/^rec_/);
 
     // The record the denial rests on, explained: its rule, its points and until when it counts.

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -13,11 +13,16 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   return file;
 }
 
-/** Copies a screenshot the README shows into docs/screenshots/. */
+/**
+ * Copies a screenshot the README shows into docs/screenshots/ when it is missing or UPDATE_SCREENSHOTS=1,
+ * so an ordinary test run leaves the working tree clean.
+ */
 export function publishScreenshot(file: string, name: string): void {
   const dir = join(REPO, 'docs/screenshots');
+  const target = join(dir, `${name}.png`);
+  if (existsSync(target) && process.env['UPDATE_SCREENSHOTS'] !== '1') return;
   mkdirSync(dir, { recursive: true });
-  copyFileSync(file, join(dir, `${name}.png`));
+  copyFileSync(file, target);
 }
 
 /** Fails the test on any error the page logs (React errors, failed chunks, CSP refusals). */

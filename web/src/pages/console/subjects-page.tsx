@@ -60,7 +60,7 @@ function SubjectFile({ subjectId }: { readonly subjectId: string }) {
           {password && <SecretOnce title={t('subjects.passwordFor', { id: data.subject.identifier })} secret={password} onDone={() => setPassword(null)} />}
           {error ? <ErrorBox error={error} /> : null}
           <StandingSummary file={data} names={names} />
-          <InquiriesSection inquiries={data.inquiries} names={names} />
+          <InquiriesSection inquiries={data.inquiries} names={names} titleOf={(id) => data.records.find((r) => r.id === id)?.title ?? id} />
           <RecordsSection records={data.records} />
         </div>
       )}

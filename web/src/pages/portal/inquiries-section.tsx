@@ -5,7 +5,12 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import type { RulebookNames } from '../../components/rulebook-names.js';
 
 /** Who checked me: every inquiry, with the reasons of each denial and the records they rest on. */
-export function InquiriesSection({ inquiries, names }: { readonly inquiries: readonly InquiryView[]; readonly names: RulebookNames }) {
+export function InquiriesSection({ inquiries, names, titleOf = (id) => id }: {
+  readonly inquiries: readonly InquiryView[];
+  readonly names: RulebookNames;
+  /** The record's title for a record id, when the page has the records. */
+  readonly titleOf?: (recordId: string) => string;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   return (
@@ -42,7 +47,7 @@ export function InquiriesSection({ inquiries, names }: { readonly inquiries: rea
                             {r.grade && <> — {t('inquiries.becauseGrade', { grade: r.grade })}</>}
                             {r.recordIds.length > 0 && (
                               <> ({t('inquiries.records')}{' '}
-                                {r.recordIds.map((id, i) => <span key={id}>{i > 0 && ', '}<a href={`#record-${id}`}>{id}</a></span>)})
+                                {r.recordIds.map((id, i) => <span key={id}>{i > 0 && ', '}<a href={`#record-${id}`}>{titleOf(id)}</a></span>)})
                               </>
                             )}
                             <div className="source">{r.legalBasis}</div>

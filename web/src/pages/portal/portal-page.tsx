@@ -44,7 +44,7 @@ export function PortalPage() {
               <Async value={history}>
                 {(h) => <Suspense fallback={<Loading />}><PointsChart history={h} titleOf={titleOf} /></Suspense>}
               </Async>
-              <InquiriesSection inquiries={data.inquiries} names={names} />
+              <InquiriesSection inquiries={data.inquiries} names={names} titleOf={titleOf} />
               <RecordsSection records={data.records} />
               <ProofsSection titleOf={titleOf} />
             </>
