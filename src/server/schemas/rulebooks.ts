@@ -21,7 +21,7 @@ export const RulebookView = Type.Object({
   createdAt: IsoTime,
   publishedAt: Nullable(IsoTime),
   yaml: Type.String({ description: 'The rulebook exactly as published' }),
-  document: { ...RulebookDocument, description: 'The same rulebook as JSON: every rule, list, action and measure with its source' },
+  document: Type.Object(RulebookDocument.properties, { ...closed, description: 'The same rulebook as JSON: every rule, list, action and measure with its source' }),
 }, closed);
 export type RulebookView = Static<typeof RulebookView>;
 
