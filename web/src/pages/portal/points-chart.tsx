@@ -19,16 +19,22 @@ export default function PointsChart({ history, titleOf }: { readonly history: Hi
   const rows: Row[] = history.points.map((p) => ({
     t: Date.parse(p.at), points: p.points, grade: p.grade, label: historyLabel(p, t, titleOf), event: p.cause === 'event',
   }));
+  // Over a short span (a file furnished today) the axis shows times, not the same date repeated.
+  const span = (rows.at(-1)?.t ?? 0) - (rows[0]?.t ?? 0);
+  const tick = (v: number) => (span < 2 * 86_400_000 ? f.dateTime(v) : f.date(v));
+  const start = rows[0]?.t ?? 0;
+  const ticks = span > 0 ? [0, 1, 2, 3].map((i) => start + (span * i) / 3) : [start];
   return (
     <section aria-labelledby="chart-title" className="stack">
       <h2 id="chart-title">{t('history.title')}</h2>
       <div className="chart-box" role="img" aria-label={t('history.chartLabel', { n: rows.length })}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart data={rows} margin={{ top: 8, right: 64, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => f.date(v)} />
+            <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} ticks={ticks} tickFormatter={tick} tick={{ fontSize: 12 }} />
             <YAxis domain={['auto', 'auto']} width={56} />
             <Tooltip
+              wrapperStyle={{ maxWidth: '80vw', whiteSpace: 'normal' }}
               labelFormatter={(v) => f.dateTime(Number(v))}
               formatter={(value, _name, item) => {
                 const row = item.payload as Row;
