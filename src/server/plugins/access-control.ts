@@ -18,6 +18,8 @@ export interface RouteEntry {
   readonly method: string;
   readonly url: string;
   readonly access: Access;
+  /** Left out of the OpenAPI document (the docs themselves, the web app's pages). */
+  readonly hidden: boolean;
 }
 
 /** Routes that plugins register without a config of ours: the browsable API docs. */
@@ -37,7 +39,8 @@ export function installAccessControl(app: FastifyInstance, auth: Authenticator):
       route.config = { ...route.config, access };
     }
     if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    const hidden = DOCS.test(route.url) || (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access, hidden });
   });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
