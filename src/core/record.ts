@@ -38,4 +38,6 @@ export interface RecordState {
   /** For record types that count only with the subject's consent (positive civic records). */
   readonly consent?: boolean;
   readonly dispute?: RecordDispute;
+  /** When an early restoration was granted: the publicity listings this record causes end here. */
+  readonly restoredAt?: Instant;
 }

@@ -15,11 +15,24 @@ describe('applyRecordEvent', () => {
   it('walks a record through its life: furnished, disputed, verified, fulfilled', () => {
     let state = applyRecordEvent(undefined, furnish('rec_1'));
     expect(state).toMatchObject({ id: 'rec_1', subjectId: S, status: 'active', furnisherRef: 'ref-rec_1' });
-    state = applyRecordEvent(state, { type: 'dispute.opened', subjectId: S, recordId: recordId('rec_1'), openedAt: 2_000, verifyBy: 9_000, statement: 'not me' });
-    state = applyRecordEvent(state, { type: 'dispute.answered', subjectId: S, recordId: recordId('rec_1'), verifiedAt: 3_000, answer: 'verified' });
-    expect(state.dispute).toEqual({ openedAt: 2_000, verifyBy: 9_000, verifiedAt: 3_000 });
+    const about = { subjectId: S, recordId: recordId('rec_1'), disputeId: 'dsp_2' };
+    state = applyRecordEvent(state, { type: 'dispute.opened', ...about, openedAt: 2_000, verifyBy: 9_000, grounds: 'not me', evidence: [] });
+    expect(() => applyRecordEvent(state, { type: 'dispute.opened', ...about, openedAt: 2_500, verifyBy: 9_000, grounds: 'again', evidence: [] })).toThrow(/open dispute/);
+    state = applyRecordEvent(state, { type: 'dispute.answered', ...about, answer: 'confirmed', explanation: 'checked', answeredAt: 3_000, appealBy: 8_000 });
+    expect(state.dispute).toEqual({ openedAt: 2_000, verifyBy: 9_000, verifiedAt: 3_000, closedAt: 3_000 });
+    state = applyRecordEvent(state, { type: 'dispute.appealed', ...about, grounds: 'still not me', appealedAt: 3_500, decideBy: 9_500 });
+    state = applyRecordEvent(state, { type: 'dispute.decided', ...about, outcome: 'upheld', reason: 'the court file shows it', decidedAt: 3_600 });
+    expect(state.dispute).toEqual({ openedAt: 2_000, verifyBy: 9_000, verifiedAt: 3_000, closedAt: 3_000 });
     state = applyRecordEvent(state, { type: 'record.fulfilled', subjectId: S, recordId: recordId('rec_1'), fulfilledAt: 4_000 });
     expect(state).toMatchObject({ status: 'fulfilled', fulfilledAt: 4_000 });
+  });
+
+  it('ends publicity listings only on a granted restoration, and leaves a refused one without trace on the record', () => {
+    const about = { subjectId: S, recordId: recordId('rec_1'), restorationId: 'rst_2', listId: 'admin-penalty-publicity' };
+    const listed = applyRecordEvent(undefined, furnish('rec_1'));
+    const applied = applyRecordEvent(listed, { type: 'restoration.applied', ...about, grounds: 'penalty paid', appliedAt: 2_000, decideBy: 9_000 });
+    expect(applyRecordEvent(applied, { type: 'restoration.decided', ...about, outcome: 'refused', reason: 'too early', decidedAt: 3_000 })).toEqual(listed);
+    expect(applyRecordEvent(applied, { type: 'restoration.decided', ...about, outcome: 'granted', reason: 'corrected', decidedAt: 3_000 }).restoredAt).toBe(3_000);
   });
 
   it('refuses event streams no ledger writes: a second furnishing, a change to an unknown or other record', () => {

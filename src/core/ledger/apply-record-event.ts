@@ -44,13 +44,21 @@ export function applyRecordEvent(state: RecordState | undefined, event: SubjectE
     case 'record.retracted':
       return { ...state, status: 'retracted' };
     case 'dispute.opened':
+      if (state.dispute && state.dispute.closedAt === undefined) throw new Error(`dispute.opened on ${state.id}, which has an open dispute`);
       return { ...state, dispute: { openedAt: event.openedAt, verifyBy: event.verifyBy } };
-    case 'dispute.answered':
-      if (!state.dispute) throw new Error(`dispute.answered without an open dispute on ${state.id}`);
-      return { ...state, dispute: { ...state.dispute, verifiedAt: event.verifiedAt } };
-    case 'dispute.closed':
-      if (!state.dispute) throw new Error(`dispute.closed without an open dispute on ${state.id}`);
-      return { ...state, dispute: { ...state.dispute, closedAt: event.closedAt } };
+    case 'dispute.answered': {
+      if (!state.dispute || state.dispute.closedAt !== undefined) throw new Error(`dispute.answered without an open dispute on ${state.id}`);
+      const verified = event.answer === 'confirmed' ? { verifiedAt: event.answeredAt } : {};
+      return { ...state, dispute: { ...state.dispute, ...verified, closedAt: event.answeredAt } };
+    }
+    case 'restoration.decided':
+      return event.outcome === 'granted' ? { ...state, restoredAt: event.decidedAt } : state;
+    // Steps that change no fact of the record (the dispute's own state is folded in src/core/disputes).
+    case 'dispute.appealed':
+    case 'dispute.decided':
+    case 'restoration.applied':
+    case 'statement.attached':
+      return state;
   }
 }
 

@@ -1,5 +1,5 @@
 export type {
-  ClientRole, ClientScope, FurnishedRecord, LedgerEvent, LedgerEventType, StoredEvent, SubjectEvent,
+  AppealOutcome, ClientRole, ClientScope, DisputeAnswer, EvidenceRef, FurnishedRecord, RestorationOutcome, LedgerEvent, LedgerEventType, StoredEvent, SubjectEvent,
 } from './ledger-event.js';
 export { isSubjectEvent } from './ledger-event.js';
 export { applyRecordEvent, eventRecordId, foldRecords, recordFromFurnished } from './apply-record-event.js';

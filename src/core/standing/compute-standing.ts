@@ -97,6 +97,11 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
           if (years > 0) end = rb.addTerm(end, { years, months: 0, days: 0 });
         }
         if (def.exitOnFulfilment && r.status === 'fulfilled' && r.fulfilledAt !== undefined) end = Math.min(end, r.fulfilledAt);
+        // A publicity listing is removed at its maximum whatever its term, and ends early when restoration is granted.
+        if (def.publicity) {
+          end = Math.min(end, rb.addTerm(since, def.publicity.maximum));
+          if (r.restoredAt !== undefined) end = Math.min(end, r.restoredAt);
+        }
         if (at < since || at >= end) { later(since); continue; }
         later(end);
         const m = memberships[entry.list.index];
