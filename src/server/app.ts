@@ -54,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const clock = options.clock ?? (() => Date.now());
   const changes = changeFeed();
-  const store = notifyingStore(options.store, changes);
+  const store = notifyingStore(options.store, changes, clock);
   const ledger = await openLedger(store, { at: clock(), ...(options.onAppend ? { onAppend: options.onAppend } : {}) });
   const auth = authenticator(store, options.service, clock);
   const deps: ServerDeps = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSse, type SseClient } from '../support/sse-client.js';
 import { defaulterRecord, OTHER_PERSON, PERSON, startHarness, type Harness } from './support/api-harness.js';
-import { FLIGHT } from './support/seed.js';
+import { draftRulebook, FLIGHT } from './support/seed.js';
 
 interface Change { subjectId: string; grade: string; points: number; lists: { listId: string }[]; previous: { grade: string; lists: { listId: string }[] } | null }
 
@@ -40,6 +40,14 @@ describe('relying-party stream', () => {
 
     expect(airline.events.filter((e) => e.event === 'standing').every((e) => (e.data as Change).subjectId === personId)).toBe(true);
     expect(railway.events.filter((e) => e.event === 'standing')).toEqual([]);
+  });
+
+  it('announces a new rulebook version taking effect', async () => {
+    const airline = streams[0] as SseClient;
+    await h.call(h.keys.operator, { method: 'POST', url: '/v1/rulebooks/drafts', payload: draftRulebook('2026.5'), headers: { 'content-type': 'application/yaml' } });
+    await h.call(h.keys.operator2, { method: 'POST', url: '/v1/rulebooks/drafts/2026.5/approval' });
+    await h.call(h.keys.operator, { method: 'POST', url: '/v1/rulebooks/drafts/2026.5/publication' });
+    expect((await airline.next((e) => e.event === 'rulebook')).data).toMatchObject({ version: '2026.5' });
   });
 
   it('bounds the streams a client may hold open', async () => {

@@ -27,24 +27,30 @@ export interface StandingChange {
 }
 
 export type ChangeListener = (changes: readonly StandingChange[]) => void;
+/** A new rulebook version took effect: every standing may have changed with it. */
+export type RulebookListener = (version: string, at: Instant) => void;
 
-/** In-process fan-out of standing changes, after they commit. Listeners must not throw. */
+/** In-process fan-out of standing changes and rulebook publications, after they commit. Listeners must not throw. */
 export interface ChangeFeed {
-  subscribe(listener: ChangeListener): () => void;
+  subscribe(listener: ChangeListener, onRulebook?: RulebookListener): () => void;
   publish(changes: readonly StandingChange[]): void;
+  publishRulebook(version: string, at: Instant): void;
   readonly listeners: () => number;
 }
 
 export function changeFeed(): ChangeFeed {
-  const listeners = new Set<ChangeListener>();
+  const listeners = new Map<ChangeListener, RulebookListener | undefined>();
   return {
-    subscribe: (listener) => {
-      listeners.add(listener);
+    subscribe: (listener, onRulebook) => {
+      listeners.set(listener, onRulebook);
       return () => listeners.delete(listener);
     },
     publish: (changes) => {
       if (changes.length === 0) return;
-      for (const l of listeners) l(changes);
+      for (const l of listeners.keys()) l(changes);
+    },
+    publishRulebook: (version, at) => {
+      for (const l of listeners.values()) l?.(version, at);
     },
     listeners: () => listeners.size,
   };

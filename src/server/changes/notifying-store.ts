@@ -22,27 +22,31 @@ const sameSummary = (a: StandingSummary, b: StandingSummary): boolean =>
  * with its subject's new version) is compared
  * with the one it replaces, and the real changes are published once the transaction has committed.
  * Nothing is published for a transaction that rolls back, and nothing is read when nobody listens.
+ * A publication (the rulebook in force changes) is announced as such: it may change every standing.
  */
-export function notifyingStore(store: Store, feed: ChangeFeed): Store {
+export function notifyingStore(store: Store, feed: ChangeFeed, clock: () => number): Store {
   return {
     ...store,
     read: (fn) => store.read(fn),
     close: () => store.close(),
     write: async (fn) => {
       let changes: StandingChange[] = [];
+      let published: string | null = null;
       const result = await store.write(async (tx) => {
         changes = [];
+        published = null;
+        const before = (await tx.head()).currentRulebook;
         /** Compares standings about to be written under the rulebook in force with the stored ones. */
         const observe = async (standings: readonly StoredStanding[]): Promise<void> => {
           if (feed.listeners() === 0 || standings.length === 0) return;
           const { currentRulebook } = await tx.head();
           const mine = standings.filter((s) => s.rulebookVersion === currentRulebook);
           if (mine.length === 0 || currentRulebook === null) return;
-          const before = new Map<SubjectId, StoredStanding>(
+          const stored = new Map<SubjectId, StoredStanding>(
             (await tx.standings(mine.map((s) => s.subjectId), currentRulebook)).map((s) => [s.subjectId, s]),
           );
           for (const s of mine) {
-            const prior = before.get(s.subjectId);
+            const prior = stored.get(s.subjectId);
             const now = summary(s);
             const previous = prior ? summary(prior) : null;
             if (previous && sameSummary(previous, now)) continue;
@@ -59,10 +63,15 @@ export function notifyingStore(store: Store, feed: ChangeFeed): Store {
             await observe(subjects.flatMap((c) => c.standings ?? []));
             return tx.putSubjects(subjects);
           },
+          setRulebooks: async (pointers) => {
+            published = pointers.current !== before ? pointers.current : null;
+            return tx.setRulebooks(pointers);
+          },
         };
         return fn(watched);
       });
       feed.publish(changes);
+      if (published !== null) feed.publishRulebook(published, clock());
       return result;
     },
   };

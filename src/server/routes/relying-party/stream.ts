@@ -42,7 +42,8 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
       schema: routeSchema('relying party', RELYING_PARTY, {
         summary: 'Server-sent events: standing changes of subjects you checked recently',
         description: `text/event-stream. One \`standing\` event per change of a subject you checked within the last ${deps.limits.streamWindowDays} days: `
-          + 'data is JSON {subjectId, at, rulebookVersion, points, grade, lists, previous}. A `ready` event opens the stream.',
+          + 'data is JSON {subjectId, at, rulebookVersion, points, grade, lists, previous}. A `rulebook` event {version, at} says a new '
+          + 'rulebook version took effect (any standing may have changed: check again). A `ready` event opens the stream.',
         response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } } },
       }),
     }, (request, reply) => {
@@ -73,6 +74,10 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
       };
       const unsubscribe = deps.changes.subscribe((changes) => {
         chain = chain.then(() => deliver(changes)).catch((e: unknown) => request.log.error({ err: e }, 'stream delivery failed'));
+      }, (version, at) => {
+        chain = chain.then(() => {
+          if (!raw.writableEnded) raw.write(`id: ${nextId++}\nevent: rulebook\ndata: ${JSON.stringify({ version, at: iso(at) })}\n\n`);
+        });
       });
       const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
