@@ -15,6 +15,18 @@ describe('log signer keys', () => {
     expect(openCheckpoint(note, [parsed.key])).toMatchObject({ ok: true, checkpoint: { size: 3 } });
   });
 
+  it('round-trips every seed, including those whose base64 contains a plus sign', () => {
+    let plus = 0;
+    for (let i = 0; i < 64; i++) {
+      const s = Uint8Array.from({ length: 32 }, (_, j) => (i * 31 + j * 7) & 0xff);
+      const text = formatSignerKey('log', s);
+      if (text.slice('PRIVATE+KEY+log+00000000+'.length).includes('+')) plus += 1;
+      expect(parseSignerKey(text).publicKey).toEqual(parseSignerKey(text).publicKey);
+      expect(Array.from(parseSignerKey(text).signer.secretKey.slice(0, 32))).toEqual(Array.from(s));
+    }
+    expect(plus).toBeGreaterThan(0);
+  });
+
   it('rejects a key whose id does not match, or that is not an Ed25519 signer key', () => {
     const text = formatSignerKey('log', seed);
     const parts = text.split('+');

@@ -22,8 +22,10 @@ export function formatSignerKey(name: string, seed: Uint8Array): string {
 export function parseSignerKey(text: string): LogKey {
   const trimmed = text.trim();
   if (!trimmed.startsWith(PREFIX)) throw new RangeError('a log key starts with PRIVATE+KEY+');
-  const [name, id, encoded, ...rest] = trimmed.slice(PREFIX.length).split('+');
-  if (name === undefined || id === undefined || encoded === undefined || rest.length > 0) throw new RangeError('a log key is PRIVATE+KEY+<name>+<key id>+<key>');
+  // Base64 may itself contain '+': the key is everything after the second separator.
+  const [name, id, ...keyParts] = trimmed.slice(PREFIX.length).split('+');
+  const encoded = keyParts.join('+');
+  if (name === undefined || id === undefined || encoded === '') throw new RangeError('a log key is PRIVATE+KEY+<name>+<key id>+<key>');
   const raw = decodeBase64(encoded);
   if (raw?.length !== 33 || raw[0] !== 0x01) throw new RangeError('the log key is not an Ed25519 key');
   const seed = raw.slice(1);
