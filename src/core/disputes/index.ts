@@ -1,0 +1,11 @@
+export { CST_OFFSET_MS, cstDayOf, cstDayOfIsoDate, endOfCstDay, NO_HOLIDAYS, periodEnd, type DayCount, type HolidayCalendar } from './deadline.js';
+export { disputePhase, standingRecordOf, type Dispute, type DisputeEvent, type DisputePhase, type Step } from './dispute.js';
+export { APPEAL_DECISION_PERIOD, APPEAL_PERIOD, RESTORATION_DECISION_PERIOD, verifyPeriod } from './dispute-periods.js';
+export { decideDispute, MAX_GROUNDS, type DisputeCommand } from './decide-dispute.js';
+export { evolveDispute } from './evolve-dispute.js';
+export { disputeStatusAt, type DisputeStatus, type DisputeStatusAt } from './dispute-status.js';
+export { reinsertionKey, removedAfterDispute } from './reinsertion-key.js';
+export { MAX_STATEMENT, statementText } from './statement-text.js';
+export { decisionsRestingOn, NOTICE_LOOKBACK, type DecisionOnRecord } from './decisions-resting-on.js';
+export { evolveRestoration, type Restoration, type RestorationEvent } from './restoration.js';
+export { decideRestoration, earliestRestoration, type RestorationCommand } from './decide-restoration.js';
