@@ -3,7 +3,7 @@ import { CredenceError, type ErrorCode } from '../core/errors.js';
 import type { FurnishedRecord } from '../core/ledger/ledger-event.js';
 import { recordFromFurnished } from '../core/ledger/apply-record-event.js';
 import { recordIdFromSeq } from '../store/record-key.js';
-import type { ClientRow, StoredRecord, SubjectChange, SubjectRow } from '../store/rows.js';
+import type { ClientRow, StoredRecord, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
 import { MAX_BATCH, type BatchResult, type ItemResult } from './furnish-types.js';
 import { activeFurnisher, appendEvents, type LedgerContext } from './ledger-context.js';
@@ -72,8 +72,8 @@ export async function furnishMany(ctx: LedgerContext, furnisherId: string, batch
   });
 }
 
+/** Sorts a batch into rejected, duplicate and new items (in item order), then commits the new ones. */
 async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string, prepared: readonly Prepared[], at: Instant): Promise<BatchResult> {
-  const rbs = await ctx.rulebooks.active(tx);
   const items: ItemResult[] = [];
   const rejections = new Map<string, number>();
   const reject = (index: number, furnisherRef: string | null, code: ErrorCode, reason: string): void => {
@@ -84,7 +84,7 @@ async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
   const known = new Map((await tx.recordsByRef(furnisherId, refs)).map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
   // New records get the ids of the events that will furnish them, appended below in this order.
   const firstSeq = (await tx.head()).nextSeq;
-  const fresh: { index: number; item: ValidItem; id: RecordId; hash: string }[] = [];
+  const fresh: Fresh[] = [];
   let duplicates = 0;
   prepared.forEach((p, index) => {
     if (!p.ok) return reject(index, p.furnisherRef, p.code, p.reason);
@@ -93,7 +93,7 @@ async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
     if (prior === undefined) {
       const id = recordIdFromSeq(firstSeq + fresh.length);
       known.set(ref, { id, hash: p.hash });
-      fresh.push({ index, item: p.item, id, hash: p.hash });
+      fresh.push({ item: p.item, id, hash: p.hash });
       items.push({ index, furnisherRef: ref, status: 'accepted', recordId: id, duplicate: false });
     } else if (prior.hash === p.hash) {
       duplicates += 1;
@@ -104,42 +104,48 @@ async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
     }
   });
 
-  if (fresh.length > 0) {
-    const subjectIds = [...new Set(fresh.map((f) => f.item.subject.id))];
-    const rows = new Map<SubjectId, SubjectRow>((await tx.subjects(subjectIds)).map((s) => [s.id, s]));
-    const existing = subjectIds.filter((id) => rows.has(id));
-    const records = bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : []);
-    const furnished = fresh.map((f) => furnishedRecord(f.item, f.id, furnisherId));
-    const stored = await appendEvents(ctx, tx, fresh.map((f, i) => ({
-      event: { type: 'record.furnished', subjectId: f.item.subject.id, record: furnished[i] as FurnishedRecord },
-      recordedAt: at,
-      actor: furnisherId,
-    })));
-    const added: StoredRecord[] = fresh.map((f, i) => ({
-      ...recordFromFurnished(f.item.subject.id, furnished[i] as FurnishedRecord),
-      payloadHash: f.hash,
-      supersededBy: null,
-      seq: firstSeq + i,
-    }));
-    if (stored.at(-1)?.seq !== firstSeq + fresh.length - 1) throw new Error('events were not appended at the expected sequence numbers');
-    const counts = new Map<SubjectId, number>();
-    for (const r of added) {
-      counts.set(r.subjectId, (counts.get(r.subjectId) ?? 0) + 1);
-      const own = records.get(r.subjectId);
-      if (own) own.push(r);
-      else records.set(r.subjectId, [r]);
-    }
-    const identities = new Map(fresh.map((f) => [f.item.subject.id, f.item.subject]));
-    const subjects = subjectIds.map((id) => rows.get(id) ?? identities.get(id)).filter((s) => s !== undefined);
-    const changes: SubjectChange[] = subjects.map((subject) => {
-      const expected = rows.get(subject.id)?.version ?? 0;
-      const standings = standingsFor(subject, records.get(subject.id) ?? [], rbs, at);
-      return { subject, expected, version: expected + (counts.get(subject.id) ?? 0), standings };
-    });
-    await tx.putSubjects(changes);
-    await tx.putRecords(added);
-  }
+  if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, at);
   await tx.addRejections(furnisherId, rejections);
-  items.sort((a, b) => a.index - b.index);
   return { accepted: fresh.length, duplicates, rejected: items.length - fresh.length - duplicates, items };
+}
+
+interface Fresh {
+  readonly item: ValidItem;
+  readonly id: RecordId;
+  readonly hash: string;
+}
+
+/** Appends the new records' events, then writes the records and each touched subject's row and standings. */
+async function commitFresh(ctx: LedgerContext, tx: WriteTx, furnisherId: string, fresh: readonly Fresh[], at: Instant): Promise<void> {
+  const rbs = await ctx.rulebooks.active(tx);
+  const subjectIds = [...new Set(fresh.map((f) => f.item.subject.id))];
+  const rows = new Map<SubjectId, SubjectRow>((await tx.subjects(subjectIds)).map((s) => [s.id, s]));
+  const existing = subjectIds.filter((id) => rows.has(id));
+  const records = bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : []);
+  const furnished = fresh.map((f) => furnishedRecord(f.item, f.id, furnisherId));
+  const stored = await appendEvents(ctx, tx, fresh.map((f, i) => ({
+    event: { type: 'record.furnished', subjectId: f.item.subject.id, record: furnished[i] as FurnishedRecord },
+    recordedAt: at,
+    actor: furnisherId,
+  })));
+  const added: StoredRecord[] = fresh.map((f, i) => {
+    const seq = stored[i]?.seq ?? 0;
+    if (recordIdFromSeq(seq) !== f.id) throw new Error(`record ${f.id} was furnished by event ${seq}: ids and sequence disagree`);
+    return { ...recordFromFurnished(f.item.subject.id, furnished[i] as FurnishedRecord), payloadHash: f.hash, supersededBy: null, seq };
+  });
+  const counts = new Map<SubjectId, number>();
+  for (const r of added) {
+    counts.set(r.subjectId, (counts.get(r.subjectId) ?? 0) + 1);
+    const own = records.get(r.subjectId);
+    if (own) own.push(r);
+    else records.set(r.subjectId, [r]);
+  }
+  const identities = new Map(fresh.map((f) => [f.item.subject.id, f.item.subject]));
+  const subjects = subjectIds.map((id) => rows.get(id) ?? identities.get(id)).filter((s) => s !== undefined);
+  await tx.putSubjects(subjects.map((subject) => {
+    const expected = rows.get(subject.id)?.version ?? 0;
+    const standings = standingsFor(subject, records.get(subject.id) ?? [], rbs, at);
+    return { subject, expected, version: expected + (counts.get(subject.id) ?? 0), standings };
+  }));
+  await tx.putRecords(added);
 }
