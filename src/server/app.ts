@@ -97,7 +97,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
     errorResponseBuilder: (_request, context) => new CredenceError('rate_limited', `rate limit of ${context.max} requests exceeded; retry in ${context.after}`),
   });
-  await app.register(swagger, { openapi: openapiDocument });
+  await app.register(swagger, {
+    openapi: openapiDocument,
+    // Shared schemas keep their $id as their name in components/schemas (Problem, not def-0).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await registerRoutes(app, deps);
   await app.register(webApp());

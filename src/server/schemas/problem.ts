@@ -18,5 +18,10 @@ export const Problem = Type.Object({
 }, { $id: 'Problem', additionalProperties: false, description: 'application/problem+json (RFC 9457)' });
 export type Problem = Static<typeof Problem>;
 
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } });
+
 /** The error responses every route documents, by reference to the one Problem schema. */
-export const PROBLEMS = { '4xx': { $ref: 'Problem#' }, '5xx': { $ref: 'Problem#' } } as const;
+export const PROBLEMS = {
+  '4xx': problemResponse('The request was refused; `code` says why (docs/errors.md)'),
+  '5xx': problemResponse('The server failed or is not ready'),
+} as const;
