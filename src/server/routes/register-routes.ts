@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../server-deps.js';
+import { attestationRoutes } from './attestations/index.js';
 import { auditRoutes } from './auditor/audit.js';
 import { furnisherRecordRoutes } from './furnisher/records.js';
 import { submissionRoutes } from './furnisher/submissions.js';
@@ -33,4 +34,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   await app.register(rulebookDraftRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(logRoutes(deps));
+  await app.register(attestationRoutes(deps));
 }
