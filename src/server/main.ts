@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { openAttestations } from '../attest/open-attestations.js';
 import { openServiceStore } from '../store/open-service-store.js';
 import { openStore } from '../store/open-store.js';
 import { buildApp, type AppOptions } from './app.js';
+import { attachAttestations } from './routes/attestations/index.js';
 
 export interface ServeOptions {
   /** `sqlite:PATH` or `postgres://…`. */
@@ -33,6 +35,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     app = await buildApp({
       store, service, logger: { level: options.logLevel ?? 'info' }, ...(options.limits ? { limits: options.limits } : {}),
     });
+    attachAttestations(app, await openAttestations(options.dbUrl, { env: process.env }));
     await app.listen({ port: options.port, host: options.host });
   } catch (e) {
     await service.close();

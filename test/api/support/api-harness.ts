@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { openAttestations } from '../../../src/attest/open-attestations.js';
 import { clientId, type Instant } from '../../../src/core/brand.js';
 import type { ClientInput } from '../../../src/ledger/index.js';
 import { buildApp } from '../../../src/server/app.js';
+import { attachAttestations } from '../../../src/server/routes/attestations/index.js';
 import { hashPassword } from '../../../src/server/auth/password.js';
 import { issueKey } from '../../../src/server/clients/issue-key.js';
 import type { Limits } from '../../../src/server/limits.js';
@@ -55,6 +57,7 @@ export async function startHarness(options: { readonly url?: string; readonly li
   const service = await openServiceStore(url);
   const clock = { now: START };
   const app = await buildApp({ store, service, clock: () => clock.now, sweepEveryMs: null, ...(options.limits ? { limits: options.limits } : {}) });
+  attachAttestations(app, await openAttestations(url, { env: {}, keyFile: join(dir, 'attest-keys'), issuer: 'https://credence.test', now: () => clock.now }));
   const keys = {} as Record<ClientName, string>;
   for (const [name, input] of Object.entries(CLIENTS) as [ClientName, ClientInput][]) {
     await app.deps.ledger.registerClient(input, clock.now);
