@@ -32,7 +32,7 @@ export const subjectFromRow = (r: Row): SubjectRow => ({
 export const RECORD_COLUMNS = [
   'seq', 'subject_id', 'type', 'occurred_at', 'furnisher_id', 'furnisher_ref', 'consent',
   'status', 'fulfilled_at', 'superseded_by', 'dispute_opened_at', 'dispute_verify_by', 'dispute_verified_at', 'dispute_closed_at',
-  'payload_hash',
+  'payload_hash', 'restored_at',
 ] as const;
 
 export const recordValues = (r: StoredRecord): Value[] => [
@@ -40,6 +40,7 @@ export const recordValues = (r: StoredRecord): Value[] => [
   r.consent === undefined ? null : r.consent ? 1 : 0,
   r.status, r.fulfilledAt ?? null, r.supersededBy === null ? null : seqFromRecordId(r.supersededBy) ?? null,
   r.dispute?.openedAt ?? null, r.dispute?.verifyBy ?? null, r.dispute?.verifiedAt ?? null, r.dispute?.closedAt ?? null, r.payloadHash,
+  r.restoredAt ?? null,
 ];
 
 /** Selects records with the event that furnished them (`payload`), where their facts are. */
@@ -61,6 +62,7 @@ export function recordFromRow(r: Row): StoredRecord {
   const verifiedAt = numOrNull(r.dispute_verified_at);
   const closedAt = numOrNull(r.dispute_closed_at);
   const superseded = numOrNull(r.superseded_by);
+  const restoredAt = numOrNull(r.restored_at);
   const seq = num(r.seq);
   return {
     id: recordIdFromSeq(seq),
@@ -78,6 +80,7 @@ export function recordFromRow(r: Row): StoredRecord {
     ...(openedAt !== null
       ? { dispute: { openedAt, verifyBy: num(r.dispute_verify_by), ...(verifiedAt !== null ? { verifiedAt } : {}), ...(closedAt !== null ? { closedAt } : {}) } }
       : {}),
+    ...(restoredAt !== null ? { restoredAt } : {}),
     payloadHash: str(r.payload_hash),
     supersededBy: superseded === null ? null : recordIdFromSeq(superseded),
     seq,

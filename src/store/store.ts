@@ -4,6 +4,24 @@ import type {
   ClientRow, EventStats, LedgerHead, NewEvent, RejectionCount, RulebookRow, StoredRecord, StoredStanding, SubjectChange, SubjectRow,
 } from './rows.js';
 
+export type TxSqlValue = string | number | null | readonly string[];
+export type TxSqlRow = Readonly<Record<string, unknown>>;
+
+/**
+ * Plain SQL inside the transaction, for feature tables kept beside the ledger and written with its
+ * events (src/store/due-process): `?` placeholders, the same text on both dialects.
+ */
+export interface TxSqlRead {
+  /** SQL for "column is one of the strings bound to this one placeholder". */
+  readonly inList: string;
+  all(sql: string, params: readonly TxSqlValue[]): Promise<readonly TxSqlRow[]>;
+}
+
+export interface TxSqlWrite extends TxSqlRead {
+  /** Runs a statement; resolves the number of rows it changed. */
+  run(sql: string, params: readonly TxSqlValue[]): Promise<number>;
+}
+
 /**
  * Reads inside one consistent snapshot. Every subject-owned query names its subjects: none reads
  * another subject's rows, so the data can be partitioned by subject id.
@@ -35,6 +53,8 @@ export interface ReadTx {
   rulebook(version: string): Promise<RulebookRow | undefined>;
   rulebooks(): Promise<readonly RulebookRow[]>;
   rejections(furnisherId: string): Promise<readonly RejectionCount[]>;
+  /** Queries on this snapshot for feature tables beside the ledger. */
+  readonly sql: TxSqlRead;
 }
 
 /** A write transaction. It holds the ledger head for its whole life, so writers are serialized. */
@@ -55,6 +75,8 @@ export interface WriteTx extends ReadTx {
    */
   setRulebooks(pointers: { readonly current: string | null; readonly staging: string | null }): Promise<void>;
   addRejections(furnisherId: string, counts: ReadonlyMap<string, number>): Promise<void>;
+  /** Statements in this transaction for feature tables beside the ledger. */
+  readonly sql: TxSqlWrite;
 }
 
 export type StoreDialect = 'sqlite' | 'postgres';

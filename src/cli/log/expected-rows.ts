@@ -51,7 +51,7 @@ export function replaySubject(subjectId: string, events: readonly SubjectEvent[]
       superseded_by: by === undefined ? null : seqFromRecordId(by) ?? -1,
       dispute_opened_at: r.dispute?.openedAt ?? null, dispute_verify_by: r.dispute?.verifyBy ?? null,
       dispute_verified_at: r.dispute?.verifiedAt ?? null, dispute_closed_at: r.dispute?.closedAt ?? null,
-      payload_hash: source ? payloadHashOf(r.subjectId, source) : null,
+      payload_hash: source ? payloadHashOf(r.subjectId, source) : null, restored_at: r.restoredAt ?? null,
     });
   }
   return { records, recordRows };

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { StoreDialect } from '../store.js';
 import { up as ledger } from './001-ledger.js';
+import { up as dueProcess } from './002-due-process.js';
 
 const MIGRATIONS: readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[] = [
   ['001-ledger', ledger],
+  ['002-due-process', dueProcess],
 ];
 
 /** Brings a database to the latest schema; safe to run on every open (applied migrations are skipped). */

@@ -6,6 +6,7 @@ import { seqFromRecordId } from '../record-key.js';
 import { headFromRow, slotOf, type HeadRow } from '../slots.js';
 import type { ReadTx } from '../store.js';
 import type { PostgresStatements } from './postgres-statements.js';
+import { postgresTxSql } from './postgres-tx-sql.js';
 
 const SUBJECT = 'id, kind, scheme, identifier, region, version';
 
@@ -17,6 +18,7 @@ export async function postgresHead(s: PostgresStatements): Promise<HeadRow> {
 
 /** The read queries over one PostgreSQL transaction (a read-only snapshot, or the writer's). */
 export function postgresReadTx(s: PostgresStatements): ReadTx {
+  const txSql = postgresTxSql(s); // read-only here: a read transaction never writes
   const seqs = (ids: readonly string[]): number[] => ids.map(seqFromRecordId).filter((n) => n !== undefined);
   return {
     head: () => postgresHead(s),
@@ -59,6 +61,7 @@ export function postgresReadTx(s: PostgresStatements): ReadTx {
     rejections: async (furnisherId) =>
       (await s.all('select code, count from rejections where furnisher_id = $1 order by code', furnisherId))
         .map((r) => ({ code: String(r.code), count: Number(r.count) })),
+    sql: { inList: txSql.inList, all: txSql.all },
   };
 }
 

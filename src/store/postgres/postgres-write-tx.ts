@@ -9,12 +9,13 @@ import { assignSlots, BOTH_SLOT_COLUMNS, bothSlots, otherSlot, slotOf, slotVersi
 import type { WriteTx } from '../store.js';
 import { upsertSql } from '../upsert-sql.js';
 import { postgresReadTx } from './postgres-read-tx.js';
+import { postgresTxSql } from './postgres-tx-sql.js';
 import { columnsOf, unnestOf, type PostgresStatements } from './postgres-statements.js';
 
 const EVENT_TYPES = ['bigint', 'text', 'text', 'bigint', 'bigint', 'text', 'text'];
 const RECORD_TYPES = [
   'bigint', 'text', 'text', 'bigint', 'text', 'text', 'smallint',
-  'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'text',
+  'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'text', 'bigint',
 ];
 const SLOT_TYPES = ['text', 'integer', 'text', 'text', 'text', 'bigint', 'bigint'];
 const ph = (n: number): string => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
@@ -121,6 +122,7 @@ export function postgresWriteTx(s: PostgresStatements, start: HeadRow): WriteTx 
         on conflict (furnisher_id, code) do update set count = rejections.count + excluded.count`,
       furnisherId, [...counts.keys()], [...counts.values()]);
     },
+    sql: postgresTxSql(s),
     finish: async () => {
       if (head.nextSeq !== start.nextSeq) await s.run('update ledger_head set next_seq = $1 where id = 1', head.nextSeq);
     },

@@ -4,8 +4,9 @@ import {
 } from '../columns.js';
 import { seqFromRecordId } from '../record-key.js';
 import { headFromRow, slotOf, type HeadRow } from '../slots.js';
-import type { ReadTx } from '../store.js';
+import type { ReadTx, TxSqlRead } from '../store.js';
 import { jsonList, type SqliteStatements } from './sqlite-statements.js';
+import { sqliteTxSql } from './sqlite-tx-sql.js';
 
 const IN_LIST = 'in (select value from json_each(?))';
 const SUBJECT = 'id, kind, scheme, identifier, region, version';
@@ -60,7 +61,11 @@ export function sqliteReadTx(s: SqliteStatements): ReadTx {
     rejections: (furnisherId) =>
       Promise.resolve(s.all('select code, count from rejections where furnisher_id = ? order by code', furnisherId)
         .map((r) => ({ code: String(r.code), count: Number(r.count) }))),
+    sql: readOnly(sqliteTxSql(s)),
   };
 }
+
+/** Only the reads: a read transaction never writes, even through feature tables. */
+const readOnly = ({ inList, all }: TxSqlRead): TxSqlRead => ({ inList, all });
 
 const mapOne = <T>(row: Record<string, unknown> | undefined, f: (r: Record<string, unknown>) => T): T | undefined => (row ? f(row) : undefined);

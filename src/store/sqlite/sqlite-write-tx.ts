@@ -9,6 +9,7 @@ import { assignSlots, BOTH_SLOT_COLUMNS, bothSlots, otherSlot, slotOf, slotVersi
 import type { WriteTx } from '../store.js';
 import { upsertSql } from '../upsert-sql.js';
 import { sqliteReadTx } from './sqlite-read-tx.js';
+import { sqliteTxSql } from './sqlite-tx-sql.js';
 import type { SqliteStatements } from './sqlite-statements.js';
 
 const qs = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
@@ -98,6 +99,7 @@ export function sqliteWriteTx(s: SqliteStatements, start: HeadRow): WriteTx & { 
       }
       return Promise.resolve();
     },
+    sql: sqliteTxSql(s),
     finish: () => {
       if (head.nextSeq !== start.nextSeq) s.run('update ledger_head set next_seq = ? where id = 1', head.nextSeq);
     },
