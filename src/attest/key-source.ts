@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Instant } from '../core/brand.js';
 import { CredenceError } from '../core/errors.js';
 import { sqlitePath } from '../store/open-log-store.js';
@@ -53,6 +54,7 @@ function fileSource(file: string): KeySource {
 
 /** Creates the key file with one fresh key unless it exists; a key file that exists is never overwritten. */
 function ensureKeyFile(file: string, at: Instant): void {
+  mkdirSync(dirname(file), { recursive: true });
   try {
     writeFileSync(file, formatKeyFile({ keys: [ringKey(randomBytes(32), at)] }), { mode: 0o600, flag: 'wx' });
   } catch (error) {
