@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { attestCommand } from './commands/attest.js';
 import { checkCommand } from './commands/check.js';
 import { demoCommand } from './commands/demo.js';
 import { fileCommand } from './commands/file.js';
@@ -31,6 +32,7 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   program.addCommand(serveCommand(env));
   program.addCommand(startCommand(env));
   program.addCommand(logCommand());
+  program.addCommand(attestCommand());
   const inherit = (cmd: Command): void => {
     for (const sub of cmd.commands) {
       sub.copyInheritedSettings(cmd);
