@@ -111,6 +111,7 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
   const service = await openServiceStore(`sqlite:${work}`);
   const recorded = await service.countInquiries(clientId(server.clientId ?? ''));
   await service.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
   const answered = warm.ok + checks.ok;
   console.log(`checks: ${checks.ok.toLocaleString('en-US')} answered (${checks.failed} failed) in ${ROUNDS} rounds of ${seconds}s; inquiries recorded ${recorded.toLocaleString('en-US')} of ${answered.toLocaleString('en-US')} answered`);
 
