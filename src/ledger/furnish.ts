@@ -2,6 +2,8 @@ import type { Instant, RecordId, SubjectId } from '../core/brand.js';
 import { CredenceError, type ErrorCode } from '../core/errors.js';
 import type { FurnishedRecord } from '../core/ledger/ledger-event.js';
 import { recordFromFurnished } from '../core/ledger/apply-record-event.js';
+import { reinsertionKey } from '../core/disputes/reinsertion-key.js';
+import { dueProcessReads } from '../store/due-process/due-process-tables.js';
 import { recordIdFromSeq } from '../store/record-key.js';
 import type { ClientRow, StoredRecord, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
@@ -24,6 +26,7 @@ export const furnishedRecord = (item: ValidItem, id: RecordId, furnisherId: stri
   furnisherId,
   furnisherRef: item.furnisherRef,
   ...(item.consent !== undefined ? { consent: item.consent } : {}),
+  ...(item.certified ? { certified: true } : {}),
 });
 
 const EMPTY: BatchResult = { accepted: 0, duplicates: 0, rejected: 0, items: [] };
@@ -82,6 +85,7 @@ async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
   };
   const refs = [...new Set(prepared.flatMap((p) => (p.ok ? [p.item.furnisherRef] : [])))];
   const known = new Map((await tx.recordsByRef(furnisherId, refs)).map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
+  const removed = await removedAfterDispute(tx, prepared);
   // New records get the ids of the events that will furnish them, appended below in this order.
   const firstSeq = (await tx.head()).nextSeq;
   const fresh: Fresh[] = [];
@@ -91,6 +95,10 @@ async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
     const ref = p.item.furnisherRef;
     const prior = known.get(ref);
     if (prior === undefined) {
+      if (!p.item.certified && removed.has(identityOf(p.item))) {
+        return reject(index, ref, 'reinsertion_not_certified',
+          'a record with this identity (subject, type, case number) was removed after a dispute; send it again with "certified": true if you certify it is accurate');
+      }
       const id = recordIdFromSeq(firstSeq + fresh.length);
       known.set(ref, { id, hash: p.hash });
       fresh.push({ item: p.item, id, hash: p.hash });
@@ -107,6 +115,15 @@ async function commitBatch(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
   if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, at);
   await tx.addRejections(furnisherId, rejections);
   return { accepted: fresh.length, duplicates, rejected: items.length - fresh.length - duplicates, items };
+}
+
+const identityOf = (item: ValidItem): string => `${item.subject.id}\n${reinsertionKey(item)}`;
+
+/** Identities of records removed after a dispute among the batch's subjects (usually none: one indexed read). */
+async function removedAfterDispute(tx: WriteTx, prepared: readonly Prepared[]): Promise<ReadonlySet<string>> {
+  const subjects = [...new Set(prepared.flatMap((p) => (p.ok ? [p.item.subject.id] : [])))];
+  const rows = await dueProcessReads(tx.sql).removedIdentities(subjects);
+  return new Set(rows.map((r) => `${r.subjectId}\n${r.identity}`));
 }
 
 interface Fresh {

@@ -2,6 +2,7 @@ import { CredenceError } from '../core/errors.js';
 import type { StoredEvent } from '../core/ledger/ledger-event.js';
 import type { ClientRow, NewEvent } from '../store/rows.js';
 import type { Store, WriteTx } from '../store/store.js';
+import { queueDueProcessJobs } from './disputes/notice-jobs.js';
 import type { RulebookCache } from './rulebook-cache.js';
 
 /**
@@ -18,10 +19,11 @@ export interface LedgerContext {
   readonly batchSize: number;
 }
 
-/** Appends events and runs the append hook in the same transaction. */
+/** Appends events and, in the same transaction, queues their due-process jobs and runs the append hook. */
 export async function appendEvents(ctx: LedgerContext, tx: WriteTx, events: readonly NewEvent[]): Promise<readonly StoredEvent[]> {
   if (events.length === 0) return [];
   const stored = await tx.appendEvents(events);
+  await queueDueProcessJobs(tx, stored);
   if (ctx.onAppend) await ctx.onAppend(tx, stored);
   return stored;
 }

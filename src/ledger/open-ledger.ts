@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { Instant, RecordId, SubjectId } from '../core/brand.js';
 import type { ClientRow, RejectionCount, StoredRecord } from '../store/rows.js';
 import type { Store } from '../store/store.js';
+import type { HolidayCalendar } from '../core/disputes/index.js';
 import { correct, fulfil, retract, type ChangeOptions, type RecordChange } from './change-record.js';
 import { registerClient, revokeClient, type ClientInput } from './clients.js';
+import { dueProcess, type DueProcess } from './disputes/due-process.js';
 import { furnish, furnishMany } from './furnish.js';
 import type { BatchResult, Furnishing } from './furnish-types.js';
 import type { AppendHook, LedgerContext } from './ledger-context.js';
@@ -37,6 +39,8 @@ export interface Ledger extends Furnishing {
   rejections(furnisherId: string): Promise<readonly RejectionCount[]>;
   /** Replays every subject's events and compares with what is stored; also checks the sequence has no gap. */
   verifyIntegrity(onProgress?: OnProgress): Promise<IntegrityReport>;
+  /** Disputes, appeals, restoration and statements (src/ledger/disputes). */
+  readonly dueProcess: DueProcess;
 }
 
 export interface LedgerOptions {
@@ -48,6 +52,8 @@ export interface LedgerOptions {
   readonly onAppend?: AppendHook;
   /** Subjects per transaction in batch jobs (publish, sweep, verify); default 500. */
   readonly batchSize?: number;
+  /** Holidays and make-up working days for dispute deadlines counted in working days. */
+  readonly holidays?: HolidayCalendar;
 }
 
 export const DEFAULT_RULEBOOK_PATH = fileURLToPath(new URL('../../rulebooks/default.yaml', import.meta.url));
@@ -75,5 +81,6 @@ export async function openLedger(store: Store, options: LedgerOptions = {}): Pro
     revokeClient: (id, reason, at) => revokeClient(ctx, id, reason, at),
     rejections: (furnisherId) => store.read((tx) => tx.rejections(furnisherId)),
     verifyIntegrity: (onProgress) => verifyIntegrity(ctx, onProgress),
+    dueProcess: dueProcess(ctx, options.holidays),
   };
 }

@@ -17,13 +17,15 @@ export interface ValidItem {
   readonly legalBasis: string;
   readonly evidenceRef?: string;
   readonly consent?: boolean;
+  /** The furnisher certifies the record although one of the same identity was removed after a dispute. */
+  readonly certified?: boolean;
 }
 
 export type ItemCheck =
   | { readonly ok: true; readonly item: ValidItem }
   | { readonly ok: false; readonly furnisherRef: string | null; readonly code: ErrorCode; readonly reason: string };
 
-const ITEM_KEYS = new Set(['furnisherRef', 'subject', 'type', 'occurredAt', 'attributes', 'legalBasis', 'evidenceRef', 'consent']);
+const ITEM_KEYS = new Set(['furnisherRef', 'subject', 'type', 'occurredAt', 'attributes', 'legalBasis', 'evidenceRef', 'consent', 'certified']);
 const SUBJECT_KEYS = new Set(['scheme', 'identifier']);
 const MAX_REF = 128;
 const MAX_TEXT = 1000;
@@ -68,6 +70,7 @@ export function validateItem(raw: unknown, furnisher: ClientRow, at: Instant): I
     return reject('invalid_request', `evidenceRef, when given, must be a non-blank string of at most ${MAX_TEXT} characters`);
   }
   if (raw.consent !== undefined && typeof raw.consent !== 'boolean') return reject('invalid_request', 'consent, when given, must be true or false');
+  if (raw.certified !== undefined && raw.certified !== true) return reject('invalid_request', 'certified, when given, must be true');
   const subject: Subject = { id: id.value.subjectId as SubjectId, kind: id.value.kind, scheme: id.value.scheme, identifier: id.value.identifier, region: id.value.region };
   return {
     ok: true,
@@ -80,6 +83,7 @@ export function validateItem(raw: unknown, furnisher: ClientRow, at: Instant): I
       legalBasis: raw.legalBasis,
       ...(raw.evidenceRef !== undefined ? { evidenceRef: raw.evidenceRef } : {}),
       ...(raw.consent !== undefined ? { consent: raw.consent } : {}),
+      ...(raw.certified === true ? { certified: true } : {}),
     },
   };
 }
