@@ -1,15 +1,15 @@
-import { compactRoot, compactTreeAt, leafHash, rootPlan, type Hasher } from '../core/merkle/index.js';
+import { compactRoot, compactTreeAt, rootPlan, type Hasher } from '../core/merkle/index.js';
 import type { LedgerEvent } from '../core/ledger/ledger-event.js';
 import type { LogStore, RawRow } from '../store/log-store.js';
-import { leafBytes } from './leaf-bytes.js';
+import { leafHashInput } from './leaf-bytes.js';
 import { loadTiles } from './stored-tiles.js';
 import { tileBuilder, type TileBuilder } from './tile-builder.js';
 import { edgeTiles, tileKeyString } from './tile-layout.js';
 import { tileNodeReader } from './tile-reader.js';
 
-/** The log leaf of an events row as stored: its canonical bytes (leaf-bytes.ts). */
-export const leafBytesOfRow = (r: RawRow): Uint8Array =>
-  leafBytes({ seq: Number(r.seq), recordedAt: Number(r.recorded_at), actor: String(r.actor), event: JSON.parse(String(r.payload)) as LedgerEvent });
+/** The leaf hash input (0x00 ‖ canonical bytes, leaf-bytes.ts) of an events row as stored. */
+export const leafInputOfRow = (r: RawRow): Uint8Array =>
+  leafHashInput({ seq: Number(r.seq), recordedAt: Number(r.recorded_at), actor: String(r.actor), event: JSON.parse(String(r.payload)) as LedgerEvent });
 
 export interface Appender {
   /** Appends every stored event the tree does not hold yet, a batch per transaction; resolves the tree size. */
@@ -35,7 +35,7 @@ export function logAppender(store: LogStore, h: Hasher, options: AppenderOptions
     const { size } = await store.head();
     const edge = edgeTiles(size);
     const tiles = await loadTiles(store, rootPlan(size), edge);
-    const tree = compactTreeAt(tileNodeReader(new Map([...tiles].map(([k, t]) => [k, t.hashes]))), size);
+    const tree = compactTreeAt(tileNodeReader(h, new Map([...tiles].map(([k, t]) => [k, t.hashes]))), size);
     return tileBuilder(tree, edge.flatMap((k) => tiles.get(tileKeyString(k)) ?? []));
   };
 
@@ -44,11 +44,11 @@ export function logAppender(store: LogStore, h: Hasher, options: AppenderOptions
     const size = builder.tree().size;
     const rows = await store.eventRows(size + 1, batchSize);
     if (rows.length === 0) return { size, more: false };
-    const leaves = rows.map((r, i) => {
+    const inputs = rows.map((r, i) => {
       if (Number(r.seq) !== size + 1 + i) throw new Error(`the ledger has no event ${size + 1 + i} (next stored is ${String(r.seq)}): the log cannot append past a gap`);
-      return leafHash(h, leafBytesOfRow(r));
+      return leafInputOfRow(r);
     });
-    const tiles = builder.append(h, leaves);
+    const tiles = builder.appendInputs(h, inputs);
     const tree = builder.tree();
     if (!(await store.commitAppend(size, { size: tree.size, root: compactRoot(h, tree) }, tiles))) {
       state = null; // another appender got there first: continue from what it wrote

@@ -27,7 +27,7 @@ export async function signIfGrown(store: LogStore, h: Hasher, origin: string, si
     return last;
   }
   const plan = [...rootPlan(head.size), ...(last ? planNodes(consistencyPlan(last.size, head.size)) : [])];
-  const read = await readerFor(store, plan);
+  const read = await readerFor(store, h, plan);
   const root = rootAt(h, read, head.size);
   if (!bytesEqual(root, head.root ?? emptyRoot(h))) throw new LogIntegrityError(`the stored tiles do not give the head's root at size ${head.size}`);
   if (last && !verifyConsistency(h, last.size, head.size, last.root, root, consistencyProof(h, read, last.size, head.size))) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { recordId, subjectId } from '../core/brand.js';
 import type { StoredEvent } from '../core/ledger/ledger-event.js';
-import { leafBytes, leafText } from './leaf-bytes.js';
+import { leafHash } from '../core/merkle/index.js';
+import { leafBytes, leafHashInput, leafText } from './leaf-bytes.js';
+import { nodeCryptoHasher } from './node-hasher.js';
 
 const furnished: StoredEvent = {
   seq: 7,
@@ -38,5 +40,11 @@ describe('leafBytes', () => {
     expect(leafText({ ...furnished, seq: 8 })).not.toBe(base);
     expect(leafText({ ...furnished, recordedAt: furnished.recordedAt + 1 })).not.toBe(base);
     expect(leafText({ ...furnished, actor: 'court-b' })).not.toBe(base);
+  });
+
+  it('builds the leaf hash input with its 0x00 prefix in one encoding, hashing to the RFC 6962 leaf hash', () => {
+    const input = leafHashInput(furnished);
+    expect(input[0]).toBe(0);
+    expect(Buffer.from(nodeCryptoHasher.sha256(input)).equals(Buffer.from(leafHash(nodeCryptoHasher, leafBytes(furnished))))).toBe(true);
   });
 });

@@ -91,8 +91,12 @@ export function createLogService(o: LogServiceOptions): LogService {
     });
   };
 
+  // The head only grows: a size at or below one already seen needs no read of it.
+  let knownSize = 0;
   const checkedSize = async (size: number | undefined): Promise<number> => {
+    if (size !== undefined && size <= knownSize) return size;
     const head = await store.head();
+    knownSize = Math.max(knownSize, head.size);
     const n = size ?? (await store.latestCheckpoint())?.size ?? head.size;
     if (n > head.size) throw new CredenceError('not_found', `the log holds ${head.size} events; no proof for size ${n} yet`);
     return n;
@@ -109,13 +113,13 @@ export function createLogService(o: LogServiceOptions): LogService {
       const n = await checkedSize(size);
       if (seq < 1 || seq > n) throw new CredenceError('not_found', `event ${seq} is not in the log tree of size ${n}`);
       const index = leafIndexOf(seq);
-      const read = await readerFor(store, planNodes(inclusionPlan(index, n)));
+      const read = await readerFor(store, h, planNodes(inclusionPlan(index, n)));
       return { seq, leafIndex: index, size: n, proof: inclusionProof(h, read, index, n) };
     },
     consistency: async (from, to) => {
       const n = await checkedSize(to);
       if (from > n) throw new CredenceError('invalid_request', `no consistency proof from size ${from} to the smaller size ${n}`);
-      const read = await readerFor(store, planNodes(consistencyPlan(from, n)));
+      const read = await readerFor(store, h, planNodes(consistencyPlan(from, n)));
       return consistencyProof(h, read, from, n);
     },
     onAppend: () => {

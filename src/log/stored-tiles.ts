@@ -1,4 +1,4 @@
-import type { NodeAddress, NodeReader } from '../core/merkle/index.js';
+import type { Hasher, NodeAddress, NodeReader } from '../core/merkle/index.js';
 import type { LogStore, LogTileRow } from '../store/log-store.js';
 import { tileKeyString, tilesOf, type TileKey } from './tile-layout.js';
 import { tileNodeReader } from './tile-reader.js';
@@ -11,7 +11,7 @@ export async function loadTiles(store: LogStore, nodes: readonly NodeAddress[], 
 }
 
 /** Loads the tiles holding `nodes`, then serves those nodes synchronously (for the core's proof builders). */
-export async function readerFor(store: LogStore, nodes: readonly NodeAddress[]): Promise<NodeReader> {
+export async function readerFor(store: LogStore, h: Hasher, nodes: readonly NodeAddress[]): Promise<NodeReader> {
   const tiles = await loadTiles(store, nodes);
-  return tileNodeReader(new Map([...tiles].map(([k, t]) => [k, t.hashes])));
+  return tileNodeReader(h, new Map([...tiles].map(([k, t]) => [k, t.hashes])));
 }

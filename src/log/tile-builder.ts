@@ -1,14 +1,42 @@
-import { appendLeaves, type CompactTree, type Hasher } from '../core/merkle/index.js';
-import { decodeTile, emptyTileRows, encodeTile, type TileRows } from './tile-codec.js';
-import { nodeTile, tileKeyString, TILE_WIDTH, type TileKey } from './tile-layout.js';
+import { HASH_SIZE, nodeHash, type CompactTree, type Hasher } from '../core/merkle/index.js';
+import { decodeTile } from './tile-codec.js';
+import { STORED_ROWS, tileHashCount, tileKeyString, TILE_HEIGHT, TILE_WIDTH, type TileKey } from './tile-layout.js';
 
 /** A tile as stored: its key and its encoded hashes. */
 export interface TileBytes extends TileKey {
   readonly hashes: Uint8Array;
 }
 
-interface EdgeTile extends TileKey {
-  readonly rows: TileRows;
+/** Where each stored row of a full tile starts, in hashes (rows 0 and 4): the stored layout of a full tile. */
+const ROW_START: readonly number[] = [0, -1, -1, -1, TILE_WIDTH, -1, -1, -1];
+
+/** The right-edge tile of one tile level, filled in place in the layout of a full tile. */
+interface EdgeTile {
+  readonly level: number;
+  readonly index: number;
+  readonly buf: Uint8Array;
+  /** Hashes in each row so far. */
+  readonly counts: number[];
+  /** The batch that last changed it, so each touched tile is written once per batch. */
+  batch: number;
+}
+
+const newTile = (level: number, index: number): EdgeTile =>
+  ({ level, index, buf: new Uint8Array(tileHashCount(TILE_WIDTH) * HASH_SIZE), counts: new Array<number>(TILE_HEIGHT).fill(0), batch: 0 });
+
+/** The stored bytes of a tile: each row's hashes so far, packed bottom row first. */
+function encodeEdge(e: EdgeTile): Uint8Array {
+  // A full tile is complete: nothing writes to it again, so its buffer is its stored form.
+  if (e.counts[0] === TILE_WIDTH) return e.buf;
+  const out = new Uint8Array(e.counts.reduce((n, c) => n + c, 0) * HASH_SIZE);
+  let at = 0;
+  for (const r of STORED_ROWS) {
+    const c = e.counts[r] as number;
+    const start = (ROW_START[r] as number) * HASH_SIZE;
+    out.set(e.buf.subarray(start, start + c * HASH_SIZE), at);
+    at += c * HASH_SIZE;
+  }
+  return out;
 }
 
 /**
@@ -19,12 +47,18 @@ interface EdgeTile extends TileKey {
 export interface TileBuilder {
   readonly tree: () => CompactTree;
   append(h: Hasher, leafHashes: readonly Uint8Array[]): TileBytes[];
+  /** As `append`, hashing each leaf input (0x00 ‖ leaf bytes) on the way: no leaf hash outlives its turn. */
+  appendInputs(h: Hasher, leafInputs: readonly Uint8Array[]): TileBytes[];
 }
 
 /**
  * A builder continuing `tree`, whose rightmost tile of each level is in `edge` as stored. A stored
  * tile may already be wider than `tree` (another appender committed after the tree size was read):
  * it is cut back to the tree, since the nodes below the size never change.
+ *
+ * This is the core's compact-tree append (appendLeaf) specialised for the hot path: the same merges
+ * of the right edge, but each completed node of a stored row is copied straight into its place in
+ * its tile, with no per-node objects. The tests check it against the core's proofs and roots.
  */
 export function tileBuilder(tree: CompactTree, edge: readonly TileBytes[]): TileBuilder {
   const edges: (EdgeTile | undefined)[] = [];
@@ -33,28 +67,66 @@ export function tileBuilder(tree: CompactTree, edge: readonly TileBytes[]): Tile
     if (!rows) throw new RangeError(`stored tile ${tileKeyString(t)} has a length no tile width has`);
     const width = Math.floor(tree.size / TILE_WIDTH ** t.level) - TILE_WIDTH * t.index;
     if (width < 1 || (rows[0] as Uint8Array[]).length < width) throw new RangeError(`stored tile ${tileKeyString(t)} does not reach tree size ${tree.size}`);
-    edges[t.level] = { level: t.level, index: t.index, rows: rows.map((r, row) => r.slice(0, Math.floor(width / 2 ** row))) };
+    const e = newTile(t.level, t.index);
+    for (const r of STORED_ROWS) {
+      const keep = Math.floor(width / 2 ** r);
+      (rows[r] as Uint8Array[]).slice(0, keep).forEach((hash, p) => e.buf.set(hash, ((ROW_START[r] as number) + p) * HASH_SIZE));
+      e.counts[r] = keep;
+    }
+    edges[t.level] = e;
   }
-  let current = tree;
-  return {
-    tree: () => current,
-    append: (h, leafHashes) => {
-      const { tree: next, newNodes } = appendLeaves(h, current, leafHashes);
-      const dirty = new Map<string, EdgeTile>();
-      for (const n of newNodes) {
-        const { tile, row, pos } = nodeTile(n.level, n.index);
-        let e = edges[tile.level];
-        if (e?.index !== tile.index) {
-          e = { level: tile.level, index: tile.index, rows: emptyTileRows() };
-          edges[tile.level] = e;
-        }
-        const hashes = e.rows[row] as Uint8Array[];
-        if (hashes.length !== pos) throw new Error(`node (${n.level}, ${n.index}) arrived out of order in tile ${tileKeyString(tile)}`);
-        hashes.push(n.hash);
-        dirty.set(tileKeyString(tile), e);
+  const peaks = [...tree.peaks];
+  let size = tree.size;
+  let batch = 0;
+  let dirty: EdgeTile[] = [];
+
+  /** Files a completed node of tree level `level`; `index` is its index within that level. */
+  const put = (level: number, index: number, hash: Uint8Array): void => {
+    const tileLevel = (level / TILE_HEIGHT) | 0;
+    const row = level - tileLevel * TILE_HEIGHT;
+    let e = edges[tileLevel];
+    // A tile's bottom row fills first, so a new tile always begins with a bottom node at position 0.
+    if (row === 0 && index % TILE_WIDTH === 0) {
+      e = newTile(tileLevel, index / TILE_WIDTH);
+      edges[tileLevel] = e;
+    }
+    if (!e) throw new Error(`node (${level}, ${index}) has no tile to go to`);
+    if (row !== 0 && row !== 4) return; // recomputed from the stored row below when read
+    const pos = e.counts[row] as number;
+    e.buf.set(hash, ((ROW_START[row] as number) + pos) * HASH_SIZE);
+    e.counts[row] = pos + 1;
+    if (e.batch !== batch) {
+      e.batch = batch;
+      dirty.push(e);
+    }
+  };
+
+  const appendAll = (h: Hasher, count: number, leafAt: (i: number) => Uint8Array): TileBytes[] => {
+    batch += 1;
+    dirty = [];
+    const concat = h.sha256Concat?.bind(h);
+    const parent = concat ? (l: Uint8Array, r: Uint8Array): Uint8Array => concat(0x01, l, r) : (l: Uint8Array, r: Uint8Array): Uint8Array => nodeHash(h, l, r);
+    for (let i = 0; i < count; i++) {
+      let carry = leafAt(i);
+      let level = 0;
+      let index = size;
+      put(0, index, carry);
+      // Each trailing one bit of the old size is a peak at the carry's level: merge them.
+      for (let n = size; n % 2 === 1; n = (n - 1) / 2) {
+        carry = parent(peaks.pop() as Uint8Array, carry);
+        level += 1;
+        index = (index - 1) / 2;
+        put(level, index, carry);
       }
-      current = next;
-      return [...dirty.values()].map((e) => ({ level: e.level, index: e.index, hashes: encodeTile(e.rows) }));
-    },
+      peaks.push(carry);
+      size += 1;
+    }
+    return dirty.map((e) => ({ level: e.level, index: e.index, hashes: encodeEdge(e) }));
+  };
+
+  return {
+    tree: () => ({ size, peaks: [...peaks] }),
+    append: (h, leafHashes) => appendAll(h, leafHashes.length, (i) => leafHashes[i] as Uint8Array),
+    appendInputs: (h, inputs) => appendAll(h, inputs.length, (i) => h.sha256(inputs[i] as Uint8Array)),
   };
 }

@@ -1,9 +1,10 @@
 import { HASH_SIZE, type NodeAddress } from '../core/merkle/index.js';
 
 /**
- * Tiles: the tree cut into subtrees of height 8. Tile (level k, index t) holds the nodes of tree
- * levels 8k..8k+7 above the 256 level-8k nodes [256t, 256t+256): its `width` bottom hashes, then the
- * floor(width/2) complete nodes above them, and so on up to tree level 8k+7, each row left to right.
+ * Tiles: the tree cut into subtrees of height 8. Tile (level k, index t) covers the 256 level-8k
+ * nodes [256t, 256t+256) and the nodes above them up to tree level 8k+7 (its rows 0..7). It stores
+ * rows 0 and 4 only: its `width` bottom hashes, then the floor(width/16) complete row-4 nodes, each
+ * row left to right; a node of rows 1-3 (5-7) is the root of at most 8 stored hashes of row 0 (4).
  * A tile's level-8k+8 root is a bottom hash of tile level k+1. Complete nodes never change, so a
  * partial right-edge tile only ever grows, and a tile serves proofs for every size up to its width.
  */
@@ -18,12 +19,14 @@ export interface TileKey {
 
 export const tileKeyString = (k: TileKey): string => `${k.level}/${k.index}`;
 
-/** Hashes in a tile with `width` bottom hashes: width + floor(width/2) + … + floor(width/128). */
-export function tileHashCount(width: number): number {
-  let n = 0;
-  for (let row = 0; row < TILE_HEIGHT; row++) n += Math.floor(width / 2 ** row);
-  return n;
-}
+/** The rows a tile stores; every other row is recomputed from the stored row below it. */
+export const STORED_ROWS: readonly number[] = [0, 4];
+
+/** The stored row a node of `row` is computed from (itself when stored). */
+export const baseRow = (row: number): number => (row < 4 ? 0 : 4);
+
+/** Hashes in a tile with `width` bottom hashes: width + floor(width/16). */
+export const tileHashCount = (width: number): number => width + Math.floor(width / 16);
 
 const WIDTH_BY_COUNT = new Map(Array.from({ length: TILE_WIDTH }, (_, i) => [tileHashCount(i + 1), i + 1] as const));
 
@@ -38,12 +41,10 @@ export function nodeTile(level: number, index: number): { readonly tile: TileKey
   return { tile: { level: (level - row) / TILE_HEIGHT, index: Math.floor(index / perTile) }, row, pos: index % perTile };
 }
 
-/** Index of a row's hash within a tile of `width`, or undefined when the node is not complete in it. */
+/** Index of a stored row's hash within a tile of `width`; undefined when not stored or not complete. */
 export function hashIndexInTile(width: number, row: number, pos: number): number | undefined {
-  if (pos >= Math.floor(width / 2 ** row)) return undefined;
-  let before = 0;
-  for (let r = 0; r < row; r++) before += Math.floor(width / 2 ** r);
-  return before + pos;
+  if (!STORED_ROWS.includes(row) || pos >= Math.floor(width / 2 ** row)) return undefined;
+  return row === 0 ? pos : width + pos;
 }
 
 /** The distinct tiles holding these nodes, for prefetching before a synchronous proof build. */
