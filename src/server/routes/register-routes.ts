@@ -8,6 +8,7 @@ import { clientRoutes } from './operator/clients.js';
 import { rulebookDraftRoutes } from './operator/rulebook-drafts.js';
 import { operatorSubjectRoutes } from './operator/subjects.js';
 import { logRoutes } from './log/index.js';
+import { oversightRoutes } from './oversight/index.js';
 import { healthRoutes } from './public/health.js';
 import { openapiRoutes } from './public/openapi.js';
 import { organizationRoutes } from './public/organizations.js';
@@ -35,4 +36,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   await app.register(auditRoutes(deps));
   await app.register(logRoutes(deps));
   await app.register(attestationRoutes(deps));
+  await app.register(oversightRoutes(deps));
 }
