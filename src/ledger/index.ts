@@ -14,4 +14,4 @@ export type { AnswerInput } from './disputes/answer-dispute.js';
 export type { OpenDisputeInput } from './disputes/open-dispute.js';
 export type { RestorationInput } from './disputes/restorations.js';
 export type { DecisionsAbout, RecordedDecision } from './disputes/deliver-notices.js';
-export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, type EvidenceFile } from './disputes/evidence-files.js';
+export type { EvidenceFile } from './disputes/evidence-files.js';

@@ -12,6 +12,8 @@ import { authenticator } from './auth/authenticator.js';
 import { changeFeed } from './changes/change-feed.js';
 import { notifyingStore } from './changes/notifying-store.js';
 import { standingReader } from './checks/standing-reader.js';
+import { noticeDelivery, type NoticeDelivery } from './due-process/notice-delivery.js';
+import { noticeTriggeringStore } from './due-process/notice-trigger.js';
 import { inquiryQueue } from './inquiries/inquiry-queue.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { installAccessControl, type RouteEntry } from './plugins/access-control.js';
@@ -54,7 +56,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const clock = options.clock ?? (() => Date.now());
   const changes = changeFeed();
-  const store = notifyingStore(options.store, changes, clock);
+  // Corrections and removals are followed, once committed, by their correction notices.
+  const notices: { current?: NoticeDelivery } = {}; // set once the ledger it delivers through is open
+  const store = noticeTriggeringStore(notifyingStore(options.store, changes, clock), () => notices.current?.deliver() ?? Promise.resolve(0),
+    (e) => app.log.error({ err: e }, 'correction notices failed; they are retried'));
   const ledger = await openLedger(store, { at: clock(), ...(options.onAppend ? { onAppend: options.onAppend } : {}) });
   const auth = authenticator(store, options.service, clock);
   const deps: ServerDeps = {
@@ -67,7 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     auth,
     clock,
     limits,
+    notices: { deliver: () => notices.current?.deliver() ?? Promise.resolve(0) },
   };
+  notices.current = noticeDelivery(ledger, options.service, deps.inquiries, clock);
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -111,9 +118,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Persists (and so announces) expiries and list terms that ended; reads are correct meanwhile, just slower.
   const sweeper = options.sweepEveryMs === null ? null
     : startSweeper(() => ledger.sweep(clock()), options.sweepEveryMs ?? 60_000, (e) => app.log.error({ err: e }, 'sweep failed'));
+  // Retries correction notices a failure left queued.
+  const noticeRetry = options.sweepEveryMs === null ? null
+    : startSweeper(() => deps.notices.deliver(), options.sweepEveryMs ?? 60_000, (e) => app.log.error({ err: e }, 'correction notices failed'));
   app.addHook('onClose', async () => {
     clearInterval(usageTimer);
     await sweeper?.stop();
+    await noticeRetry?.stop();
     await deps.inquiries.drain();
     await auth.flushUsage();
   });

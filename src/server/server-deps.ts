@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import type { Authenticator } from './auth/authenticator.js';
 import type { ChangeFeed } from './changes/change-feed.js';
 import type { StandingReader } from './checks/standing-reader.js';
+import type { NoticeDelivery } from './due-process/notice-delivery.js';
 import type { InquiryQueue } from './inquiries/inquiry-queue.js';
 import type { Limits } from './limits.js';
 
@@ -20,4 +21,6 @@ export interface ServerDeps {
   readonly auth: Authenticator;
   readonly clock: () => Instant;
   readonly limits: Limits;
+  /** Correction notices of committed corrections and removals (run after each, and retried periodically). */
+  readonly notices: NoticeDelivery;
 }

@@ -6,6 +6,7 @@ export { evolveDispute } from './evolve-dispute.js';
 export { disputeStatusAt, type DisputeStatus, type DisputeStatusAt } from './dispute-status.js';
 export { reinsertionKey, removedAfterDispute } from './reinsertion-key.js';
 export { MAX_STATEMENT, statementText } from './statement-text.js';
-export { decisionsRestingOn, NOTICE_LOOKBACK, type DecisionOnRecord } from './decisions-resting-on.js';
+export { decisionsRestingOn, noticeWindowStart, type DecisionOnRecord } from './decisions-resting-on.js';
 export { evolveRestoration, type Restoration, type RestorationEvent } from './restoration.js';
 export { decideRestoration, earliestRestoration, type RestorationCommand } from './decide-restoration.js';
+export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from './evidence-limits.js';

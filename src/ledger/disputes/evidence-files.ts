@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '../../core/disputes/index.js';
 import { CredenceError } from '../../core/errors.js';
 import type { EvidenceRef } from '../../core/ledger/ledger-event.js';
 
@@ -9,8 +10,6 @@ export interface EvidenceFile {
   readonly content: Uint8Array;
 }
 
-export const MAX_EVIDENCE_FILES = 5;
-export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/;
 
 export interface HashedEvidence {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerDeps } from '../server-deps.js';
 import { attestationRoutes } from './attestations/index.js';
 import { auditRoutes } from './auditor/audit.js';
+import { dueProcessRoutes } from './disputes/index.js';
 import { furnisherRecordRoutes } from './furnisher/records.js';
 import { submissionRoutes } from './furnisher/submissions.js';
 import { clientRoutes } from './operator/clients.js';
@@ -37,4 +38,5 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   await app.register(logRoutes(deps));
   await app.register(attestationRoutes(deps));
   await app.register(oversightRoutes(deps));
+  await dueProcessRoutes(app, deps);
 }

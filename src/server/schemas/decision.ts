@@ -21,6 +21,7 @@ export const ReasonView = Type.Object({
   grade: Type.Optional(GradeSchema),
   recordIds: Type.Array(Type.String()),
   legalBasis: Type.String(),
+  statementExists: Type.Optional(Type.Literal(true, { description: 'The subject attached a statement to a record this reason rests on' })),
 }, closed);
 
 export const DecisionView = Type.Object({

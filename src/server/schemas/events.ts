@@ -18,6 +18,7 @@ const FurnishedRecord = Type.Object({
   furnisherId: Type.String(),
   furnisherRef: Type.String(),
   consent: Type.Optional(Type.Boolean()),
+  certified: Type.Optional(Type.Boolean({ description: 'Furnished again, certified, after a record of the same identity was removed after a dispute' })),
 }, closed);
 
 const about = { subjectId: Type.String(), recordId: Type.String() };
@@ -27,9 +28,27 @@ export const LedgerEventSchema = Type.Union([
   Type.Object({ type: Type.Literal('record.fulfilled'), ...about, fulfilledAt: Ms }, closed),
   Type.Object({ type: Type.Literal('record.corrected'), ...about, replacement: FurnishedRecord, reason: Type.String() }, closed),
   Type.Object({ type: Type.Literal('record.retracted'), ...about, reason: Type.String() }, closed),
-  Type.Object({ type: Type.Literal('dispute.opened'), ...about, openedAt: Ms, verifyBy: Ms, statement: Type.String() }, closed),
-  Type.Object({ type: Type.Literal('dispute.answered'), ...about, verifiedAt: Ms, answer: Type.String() }, closed),
-  Type.Object({ type: Type.Literal('dispute.closed'), ...about, closedAt: Ms, outcome: Type.String() }, closed),
+  Type.Object({
+    type: Type.Literal('dispute.opened'), ...about, disputeId: Type.String(), openedAt: Ms, verifyBy: Ms, grounds: Type.String(),
+    evidence: Type.Array(Type.Object({ sha256: Type.String(), name: Type.String(), mediaType: Type.String(), size: Type.Integer() }, closed)),
+  }, closed),
+  Type.Object({
+    type: Type.Literal('dispute.answered'), ...about, disputeId: Type.String(), answer: Type.Union([Type.Literal('confirmed'), Type.Literal('corrected'), Type.Literal('retracted')]),
+    explanation: Type.String(), answeredAt: Ms, appealBy: Ms, replacementId: Type.Optional(Type.String()),
+  }, closed),
+  Type.Object({ type: Type.Literal('dispute.appealed'), ...about, disputeId: Type.String(), grounds: Type.String(), appealedAt: Ms, decideBy: Ms }, closed),
+  Type.Object({
+    type: Type.Literal('dispute.decided'), ...about, disputeId: Type.String(), outcome: Type.Union([Type.Literal('upheld'), Type.Literal('overturned')]),
+    reason: Type.String(), decidedAt: Ms, removedRecordId: Type.Optional(Type.String()),
+  }, closed),
+  Type.Object({
+    type: Type.Literal('restoration.applied'), ...about, restorationId: Type.String(), listId: Type.String(), grounds: Type.String(), appliedAt: Ms, decideBy: Ms,
+  }, closed),
+  Type.Object({
+    type: Type.Literal('restoration.decided'), ...about, restorationId: Type.String(), outcome: Type.Union([Type.Literal('granted'), Type.Literal('refused')]),
+    reason: Type.String(), decidedAt: Ms,
+  }, closed),
+  Type.Object({ type: Type.Literal('statement.attached'), ...about, text: Type.String(), attachedAt: Ms }, closed),
   Type.Object({ type: Type.Literal('rulebook.published'), subjectId: Type.Null(), version: Type.String(), sha256: Type.String() }, closed),
   Type.Object({
     type: Type.Literal('client.registered'), subjectId: Type.Null(), clientId: Type.String(), role: Role, name: Type.String(),

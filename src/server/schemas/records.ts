@@ -11,6 +11,9 @@ export const RecordInput = Type.Object({
   legalBasis: Type.String({ minLength: 1, maxLength: 1000 }),
   evidenceRef: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
   consent: Type.Optional(Type.Boolean()),
+  certified: Type.Optional(Type.Literal(true, {
+    description: 'You certify the record is accurate although one of the same identity (subject, type, case number) was removed after a dispute; recorded with it',
+  })),
 }, closed);
 
 export const BatchBody = Type.Object({

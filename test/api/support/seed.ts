@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Harness } from './api-harness.js';
 import { defaulterRecord, ORGANIZATION, PERSON } from './api-harness.js';
+import { seedDueProcess, type SeededDueProcess } from './seed-due-process.js';
 
 export interface Seeded {
   /** A record court A furnished about PERSON, and one court B furnished about ORGANIZATION. */
@@ -16,6 +17,8 @@ export interface Seeded {
   /** A draft operator A uploaded. */
   readonly draftVersion: string;
   readonly draftYaml: string;
+  /** Disputes of courtRecord and court2Record. */
+  readonly dueProcess: SeededDueProcess;
 }
 
 export const FLIGHT = { action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } } as const;
@@ -43,6 +46,8 @@ export async function seed(
   const draftYaml = draftRulebook('2026.2-draft');
   const draft = await h.call(h.keys[draftAuthor], { method: 'POST', url: '/v1/rulebooks/drafts', payload: draftYaml, headers: { 'content-type': 'application/yaml' } });
   if (draft.statusCode !== 201) throw new Error(`draft: ${draft.body}`);
+  const subjectToken = await h.login(PERSON);
+  const dueProcess = await seedDueProcess(h, subjectToken, a.items?.[0]?.recordId ?? '', b.items?.[0]?.recordId ?? '');
   return {
     courtRecord: a.items?.[0]?.recordId ?? '',
     court2Record: b.items?.[0]?.recordId ?? '',
@@ -50,9 +55,10 @@ export async function seed(
     court2Submission: String(b.submissionId),
     airlineDecision: String(d1.decisionId),
     railwayDecision: String(d2.decisionId),
-    subjectToken: await h.login(PERSON),
+    subjectToken,
     otherSubjectToken: await h.login(otherSubject),
     draftVersion: '2026.2-draft',
     draftYaml,
+    dueProcess,
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { decisionId } from '../../../core/brand.js';
 import { CredenceError } from '../../../core/errors.js';
 import { checkSubject } from '../../checks/check-subject.js';
+import { withStatementFlags } from '../../due-process/statement-flags.js';
 import { clientOf } from '../../plugins/access-control.js';
 import { iso, type View } from '../../schemas/common.js';
 import { CheckBody, DecisionIdParams, DecisionView } from '../../schemas/decision.js';
@@ -28,7 +29,7 @@ export function checkRoutes(deps: ServerDeps): FastifyPluginAsync {
       const d = r.decision;
       return {
         decisionId: r.decisionId, at: iso(r.at), subjectId: r.subject.subjectId, action: d.action, purpose: r.purpose, outcome: d.outcome,
-        benefits: d.benefits, reasons: d.reasons, rulebookVersion: d.rulebookVersion,
+        benefits: d.benefits, reasons: await withStatementFlags(deps.store, d.reasons), rulebookVersion: d.rulebookVersion,
       };
     });
 
@@ -43,7 +44,7 @@ export function checkRoutes(deps: ServerDeps): FastifyPluginAsync {
       if (!q || q.clientId !== client.id) throw new CredenceError('not_found', `you were given no decision ${request.params.decisionId}`);
       return {
         decisionId: q.id, at: iso(q.at), subjectId: q.subjectId, action: q.action, purpose: q.purpose, outcome: q.outcome,
-        benefits: q.benefits, reasons: q.reasons, rulebookVersion: q.rulebookVersion,
+        benefits: q.benefits, reasons: await withStatementFlags(deps.store, q.reasons), rulebookVersion: q.rulebookVersion,
       };
     });
   };
