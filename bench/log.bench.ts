@@ -52,19 +52,25 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
     const { inputs, bytes } = canonicalEvents(n);
     const meanBytes = Math.round(bytes.reduce((s, b) => s + b.length, 0) / n);
 
-    // Warm both paths up first, so neither figure pays for the JIT.
+    // Warm every path up first, so no figure pays for the JIT.
     for (const b of bytes.slice(0, 50_000)) hash('sha256', b, 'buffer');
+    for (const b of bytes.slice(0, 50_000)) hash('sha256', b, 'binary');
     tileBuilder(emptyCompactTree, []).appendInputs(h, inputs.slice(0, 50_000));
 
     // Raw hashing and appending alternate batch by batch, so both see the same load on a shared machine.
     const store = await openLogStore(`sqlite:${join(dir, 'tiles.db')}`);
     const builder = tileBuilder(emptyCompactTree, []);
+    const digest = Buffer.alloc(32);
     let rawMs = 0;
+    let rawIntoMs = 0;
     let appendMs = 0;
     for (let at = 0; at < n; at += BATCH) {
       let t = performance.now();
       for (const b of bytes.slice(at, at + BATCH)) hash('sha256', b, 'buffer');
       rawMs += performance.now() - t;
+      t = performance.now();
+      for (const b of bytes.slice(at, at + BATCH)) digest.write(hash('sha256', b, 'binary'), 0, 32, 'binary');
+      rawIntoMs += performance.now() - t;
       t = performance.now();
       const tiles = builder.appendInputs(h, inputs.slice(at, at + BATCH));
       const tree = builder.tree();
@@ -72,6 +78,7 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
       appendMs += performance.now() - t;
     }
     const raw = perSecond(n, rawMs);
+    const rawInto = perSecond(n, rawIntoMs);
     const appends = perSecond(n, appendMs);
 
     const key = parseSignerKey(formatSignerKey('bench/log', new Uint8Array(32).fill(9)));
@@ -87,10 +94,15 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
 
     const endToEnd = await storedEvents(dir, e2e);
     return [
-      figure({ name: `raw SHA-256 of ${meanBytes}-byte events`, value: raw, unit: 'hashes/s', baseline: null, baselineName: null, target: '—' }),
+      figure({ name: `raw SHA-256 of ${meanBytes}-byte events (digest as a Buffer)`, value: raw, unit: 'hashes/s', baseline: null, baselineName: null, target: '—' }),
+      figure({ name: `raw SHA-256 of the same events (digest written into one buffer)`, value: rawInto, unit: 'hashes/s', baseline: null, baselineName: null, target: '—' }),
       figure({
         name: `log appends, ${n.toLocaleString('en-US')} events (leaf + tree + tiles in SQLite)`, value: appends, unit: 'appends/s',
         baseline: raw, baselineName: 'raw SHA-256, same bytes', target: '>= 1/3 of raw SHA-256', meets: (_v, r) => (r ?? 0) >= 1 / 3,
+      }),
+      figure({
+        name: 'log appends against the fastest raw hashing', value: appends, unit: 'appends/s',
+        baseline: rawInto, baselineName: 'raw SHA-256 into a buffer', target: 'informational', meets: () => true,
       }),
       figure({
         name: `inclusion proof at ${n.toLocaleString('en-US')} leaves`, value: inclusionMs, unit: 'ms', baseline: null, baselineName: null,

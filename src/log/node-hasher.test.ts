@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leafHash, nobleHasher, nodeHash, rootFromLeaves } from '../core/merkle/index.js';
-import { nodeCryptoHasher } from './node-hasher.js';
+import { nodeCryptoDigestInto, nodeCryptoHasher } from './node-hasher.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -17,6 +17,15 @@ describe('nodeCryptoHasher', () => {
       expect(hex(leafHash(nodeCryptoHasher, data))).toBe(hex(leafHash(nobleHasher, data)));
       const left = leafHash(nobleHasher, data);
       expect(hex(nodeHash(nodeCryptoHasher, left, other))).toBe(hex(nodeHash(nobleHasher, left, other)));
+    }));
+  });
+
+  it('writes digests into a caller\'s buffer byte for byte, whatever bytes they hold', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), fc.integer({ min: 0, max: 32 }), (data, offset) => {
+      const out = Buffer.alloc(64, 0xaa);
+      nodeCryptoDigestInto(data, out, offset);
+      expect(hex(out.subarray(offset, offset + 32))).toBe(hex(nobleHasher.sha256(data)));
+      expect(out.subarray(0, offset).every((b) => b === 0xaa)).toBe(true);
     }));
   });
 

@@ -1,4 +1,5 @@
-import { HASH_SIZE, nodeHash, type CompactTree, type Hasher } from '../core/merkle/index.js';
+import { HASH_SIZE, type CompactTree, type Hasher } from '../core/merkle/index.js';
+import type { DigestInto } from './node-hasher.js';
 import { decodeTile } from './tile-codec.js';
 import { STORED_ROWS, tileHashCount, tileKeyString, TILE_HEIGHT, TILE_WIDTH, type TileKey } from './tile-layout.js';
 
@@ -14,7 +15,7 @@ const ROW_START: readonly number[] = [0, -1, -1, -1, TILE_WIDTH, -1, -1, -1];
 interface EdgeTile {
   readonly level: number;
   readonly index: number;
-  readonly buf: Uint8Array;
+  readonly buf: Buffer;
   /** Hashes in each row so far. */
   readonly counts: number[];
   /** The batch that last changed it, so each touched tile is written once per batch. */
@@ -22,7 +23,13 @@ interface EdgeTile {
 }
 
 const newTile = (level: number, index: number): EdgeTile =>
-  ({ level, index, buf: new Uint8Array(tileHashCount(TILE_WIDTH) * HASH_SIZE), counts: new Array<number>(TILE_HEIGHT).fill(0), batch: 0 });
+  ({ level, index, buf: Buffer.alloc(tileHashCount(TILE_WIDTH) * HASH_SIZE), counts: new Array<number>(TILE_HEIGHT).fill(0), batch: 0 });
+
+/** How the builder hashes: into its own buffers when the hasher can (node-hasher.ts), else by copying. */
+const digestIntoOf = (h: Hasher): DigestInto => {
+  const fast = (h as Partial<{ digestInto: DigestInto }>).digestInto;
+  return fast ?? ((data, out, offset) => void out.set(h.sha256(data), offset));
+};
 
 /** The stored bytes of a tile: each row's hashes so far, packed bottom row first. */
 function encodeEdge(e: EdgeTile): Uint8Array {
@@ -57,8 +64,8 @@ export interface TileBuilder {
  * it is cut back to the tree, since the nodes below the size never change.
  *
  * This is the core's compact-tree append (appendLeaf) specialised for the hot path: the same merges
- * of the right edge, but each completed node of a stored row is copied straight into its place in
- * its tile, with no per-node objects. The tests check it against the core's proofs and roots.
+ * of the right edge, but hashes are written into the builder's own buffers (no object per hash) and
+ * each completed node of a stored row is copied straight into its place in its tile. The tests check it against the core's proofs and roots.
  */
 export function tileBuilder(tree: CompactTree, edge: readonly TileBytes[]): TileBuilder {
   const edges: (EdgeTile | undefined)[] = [];
@@ -75,13 +82,23 @@ export function tileBuilder(tree: CompactTree, edge: readonly TileBytes[]): Tile
     }
     edges[t.level] = e;
   }
-  const peaks = [...tree.peaks];
+  // The right edge's peaks, one 32-byte slot per tree level (a peak per set bit of the size).
+  const peakSlots = Buffer.alloc(64 * HASH_SIZE);
+  const peakLevels = (n: number): number[] => {
+    const levels: number[] = [];
+    for (let level = 52; level >= 0; level--) if (Math.floor(n / 2 ** level) % 2 === 1) levels.push(level);
+    return levels;
+  };
+  peakLevels(tree.size).forEach((level, i) => peakSlots.set(tree.peaks[i] as Uint8Array, level * HASH_SIZE));
+  const carry = Buffer.alloc(HASH_SIZE);
+  const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE);
+  nodeInput[0] = 0x01;
   let size = tree.size;
   let batch = 0;
   let dirty: EdgeTile[] = [];
 
-  /** Files a completed node of tree level `level`; `index` is its index within that level. */
-  const put = (level: number, index: number, hash: Uint8Array): void => {
+  /** Files the carry, a completed node of tree level `level` with `index` within that level. */
+  const put = (level: number, index: number): void => {
     const tileLevel = (level / TILE_HEIGHT) | 0;
     const row = level - tileLevel * TILE_HEIGHT;
     let e = edges[tileLevel];
@@ -93,7 +110,7 @@ export function tileBuilder(tree: CompactTree, edge: readonly TileBytes[]): Tile
     if (!e) throw new Error(`node (${level}, ${index}) has no tile to go to`);
     if (row !== 0 && row !== 4) return; // recomputed from the stored row below when read
     const pos = e.counts[row] as number;
-    e.buf.set(hash, ((ROW_START[row] as number) + pos) * HASH_SIZE);
+    carry.copy(e.buf, ((ROW_START[row] as number) + pos) * HASH_SIZE);
     e.counts[row] = pos + 1;
     if (e.batch !== batch) {
       e.batch = batch;
@@ -101,32 +118,34 @@ export function tileBuilder(tree: CompactTree, edge: readonly TileBytes[]): Tile
     }
   };
 
-  const appendAll = (h: Hasher, count: number, leafAt: (i: number) => Uint8Array): TileBytes[] => {
+  /** Appends `count` leaves; `leaf(i, out)` writes the hash of leaf i into `out`. */
+  const appendAll = (h: Hasher, count: number, leaf: (i: number, into: DigestInto) => void): TileBytes[] => {
     batch += 1;
     dirty = [];
-    const concat = h.sha256Concat?.bind(h);
-    const parent = concat ? (l: Uint8Array, r: Uint8Array): Uint8Array => concat(0x01, l, r) : (l: Uint8Array, r: Uint8Array): Uint8Array => nodeHash(h, l, r);
+    const into = digestIntoOf(h);
     for (let i = 0; i < count; i++) {
-      let carry = leafAt(i);
+      leaf(i, into);
       let level = 0;
       let index = size;
-      put(0, index, carry);
+      put(0, index);
       // Each trailing one bit of the old size is a peak at the carry's level: merge them.
       for (let n = size; n % 2 === 1; n = (n - 1) / 2) {
-        carry = parent(peaks.pop() as Uint8Array, carry);
+        peakSlots.copy(nodeInput, 1, level * HASH_SIZE, (level + 1) * HASH_SIZE);
+        carry.copy(nodeInput, 1 + HASH_SIZE);
+        into(nodeInput, carry, 0);
         level += 1;
         index = (index - 1) / 2;
-        put(level, index, carry);
+        put(level, index);
       }
-      peaks.push(carry);
+      carry.copy(peakSlots, level * HASH_SIZE);
       size += 1;
     }
     return dirty.map((e) => ({ level: e.level, index: e.index, hashes: encodeEdge(e) }));
   };
 
   return {
-    tree: () => ({ size, peaks: [...peaks] }),
-    append: (h, leafHashes) => appendAll(h, leafHashes.length, (i) => leafHashes[i] as Uint8Array),
-    appendInputs: (h, inputs) => appendAll(h, inputs.length, (i) => h.sha256(inputs[i] as Uint8Array)),
+    tree: () => ({ size, peaks: peakLevels(size).map((level) => Uint8Array.from(peakSlots.subarray(level * HASH_SIZE, (level + 1) * HASH_SIZE))) }),
+    append: (h, leafHashes) => appendAll(h, leafHashes.length, (i) => void carry.set(leafHashes[i] as Uint8Array)),
+    appendInputs: (h, inputs) => appendAll(h, inputs.length, (i, into) => into(inputs[i] as Uint8Array, carry, 0)),
   };
 }
