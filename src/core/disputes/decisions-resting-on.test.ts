@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { recordId } from '../brand.js';
-import { decisionsRestingOn, type DecisionOnRecord } from './decisions-resting-on.js';
+import { decisionsRestingOn, noticeWindowStart, type DecisionOnRecord } from './decisions-resting-on.js';
 
 const R = recordId('rec_7');
 const d = (id: string, clientId: string, at: number, recordIds: string[]): DecisionOnRecord => ({ id, clientId, at, reasons: [{ recordIds }] });
@@ -30,5 +30,12 @@ describe('decisionsRestingOn', () => {
       const expected = new Set(rows.filter((r) => r.cites).map((r) => r.client));
       expect(new Set(named.keys())).toEqual(expected);
     }));
+  });
+});
+
+describe('noticeWindowStart', () => {
+  it('reaches back twelve calendar months, leap day included', () => {
+    expect(noticeWindowStart(Date.UTC(2026, 5, 1, 9))).toBe(Date.UTC(2025, 5, 1, 9));
+    expect(noticeWindowStart(Date.UTC(2028, 1, 29))).toBe(Date.UTC(2027, 1, 28));
   });
 });

@@ -1,8 +1,8 @@
 import type { Instant, RecordId } from '../brand.js';
-import type { Duration } from '../duration.js';
+import { addDuration } from '../duration.js';
 
-/** Relying parties are told about decisions they received in this window before a record changed. */
-export const NOTICE_LOOKBACK: Duration = { years: 1, months: 0, days: 0 };
+/** Relying parties are told about the decisions they received in the 12 months before a record changed. */
+export const noticeWindowStart = (changedAt: Instant): Instant => addDuration(changedAt, { years: -1, months: 0, days: 0 });
 
 /** What a correction notice needs to know of a recorded decision. */
 export interface DecisionOnRecord {
