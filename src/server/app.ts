@@ -62,19 +62,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     (e) => app.log.error({ err: e }, 'correction notices failed; they are retried'));
   const ledger = await openLedger(store, { at: clock(), ...(options.onAppend ? { onAppend: options.onAppend } : {}) });
   const auth = authenticator(store, options.service, clock);
+  const inquiries = inquiryQueue((rows) => options.service.appendInquiries(rows), { maxBatch: limits.inquiryBatch, maxDelayMs: limits.inquiryDelayMs });
   const deps: ServerDeps = {
     ledger,
     store,
     service: options.service,
     standings: standingReader(store, rulebookCache()),
-    inquiries: inquiryQueue((rows) => options.service.appendInquiries(rows), { maxBatch: limits.inquiryBatch, maxDelayMs: limits.inquiryDelayMs }),
+    inquiries,
     changes,
     auth,
     clock,
     limits,
-    notices: { deliver: () => notices.current?.deliver() ?? Promise.resolve(0) },
+    notices: noticeDelivery(ledger, options.service, inquiries, clock),
   };
-  notices.current = noticeDelivery(ledger, options.service, deps.inquiries, clock);
+  notices.current = deps.notices;
 
   const app = Fastify({
     logger: options.logger ?? false,

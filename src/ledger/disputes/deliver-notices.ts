@@ -18,11 +18,11 @@ const JOBS_PER_RUN = 100;
 /**
  * Turns queued corrections and removals into correction notices: one per relying party that received
  * a decision resting on the record in the 12 months before the change. Each job's notices and its
- * completion commit together, so a job interrupted half-way is simply done again. Resolves the number
- * of notices written.
+ * completion commit together, so a job interrupted half-way is simply done again. Resolves the
+ * notices written.
  */
-export async function deliverNotices(store: Store, decisionsAbout: DecisionsAbout, at: Instant): Promise<number> {
-  let written = 0;
+export async function deliverNotices(store: Store, decisionsAbout: DecisionsAbout, at: Instant): Promise<readonly NoticeRow[]> {
+  const written: NoticeRow[] = [];
   for (;;) {
     const jobs = await store.read((tx) => dueProcessReads(tx.sql).pendingNoticeJobs(JOBS_PER_RUN));
     for (const job of jobs) {
@@ -33,7 +33,7 @@ export async function deliverNotices(store: Store, decisionsAbout: DecisionsAbou
         decisions: decisions.map((d) => ({ decisionId: d.id, at: d.at, action: d.action, outcome: d.outcome })),
       }));
       await store.write((tx) => dueProcessWrites(tx.sql).completeNoticeJob(job.seq, notices, at));
-      written += notices.length;
+      written.push(...notices);
     }
     if (jobs.length < JOBS_PER_RUN) return written;
   }

@@ -1,7 +1,7 @@
 import type { Instant, RecordId, SubjectId } from '../../core/brand.js';
 import { NO_HOLIDAYS, type HolidayCalendar, type Restoration } from '../../core/disputes/index.js';
 import type { AppealOutcome, RestorationOutcome } from '../../core/ledger/ledger-event.js';
-import type { DisputeRow, StatementRow } from '../../store/due-process/due-process-rows.js';
+import type { DisputeRow, NoticeRow, StatementRow } from '../../store/due-process/due-process-rows.js';
 import type { LedgerContext } from '../ledger-context.js';
 import { answerDispute, type AnswerInput } from './answer-dispute.js';
 import { appealDispute, decideAppeal } from './appeal-dispute.js';
@@ -22,8 +22,8 @@ export interface DueProcess {
   applyForRestoration(subjectId: SubjectId, input: RestorationInput, at: Instant): Promise<Restoration>;
   decideRestoration(operatorId: string, id: string, input: { readonly outcome: RestorationOutcome; readonly reason: string }, at: Instant): Promise<Restoration>;
   attachStatement(subjectId: SubjectId, recordId: RecordId, text: string, at: Instant): Promise<StatementRow>;
-  /** Writes the correction notices of every queued correction or removal; resolves how many. */
-  deliverNotices(decisionsAbout: DecisionsAbout, at: Instant): Promise<number>;
+  /** Writes the correction notices of every queued correction or removal; resolves them. */
+  deliverNotices(decisionsAbout: DecisionsAbout, at: Instant): Promise<readonly NoticeRow[]>;
 }
 
 export function dueProcess(ctx: LedgerContext, calendar: HolidayCalendar = NO_HOLIDAYS): DueProcess {

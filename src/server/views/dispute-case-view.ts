@@ -2,13 +2,19 @@ import type { Instant } from '../../core/brand.js';
 import { disputeStatusAt, type Restoration } from '../../core/disputes/index.js';
 import type { DisputeRow, NoticeRow } from '../../store/due-process/due-process-rows.js';
 import { iso, isoOrNull, type View } from '../schemas/common.js';
-import type { DisputeCaseView, NoticeSentView, RestorationView, TimelineStep } from '../schemas/disputes.js';
+import type { DisputeCaseView, NoticeSentView, NoticeView, RestorationView, TimelineStep } from '../schemas/disputes.js';
 
 type Names = ReadonlyMap<string, string>;
 const party = (id: string, names: Names) => ({ id, name: names.get(id) ?? id });
 
 export const noticeSentView = (n: NoticeRow, names: Names): View<typeof NoticeSentView> => ({
   noticeId: n.id, relyingParty: party(n.clientId, names), at: iso(n.at), recordId: n.recordId, change: n.change, decisions: n.decisions.length,
+});
+
+/** A notice as its relying party reads it (GET /v1/notices and the event stream). */
+export const noticeView = (n: NoticeRow): View<typeof NoticeView> => ({
+  noticeId: n.id, at: iso(n.at), subjectId: n.subjectId, recordId: n.recordId, change: n.change, replacementId: n.replacementId, disputeId: n.disputeId,
+  decisions: n.decisions.map((d) => ({ decisionId: d.decisionId, at: iso(d.at), action: d.action, outcome: d.outcome })),
 });
 
 const ANSWERED = { confirmed: 'confirmed the record', corrected: 'corrected the record', retracted: 'retracted the record' } as const;

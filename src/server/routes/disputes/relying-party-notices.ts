@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { clientOf } from '../../plugins/access-control.js';
-import { iso } from '../../schemas/common.js';
 import { NoticeListView, NoticesQuery } from '../../schemas/disputes.js';
 import type { ServerDeps } from '../../server-deps.js';
+import { noticeView } from '../../views/dispute-case-view.js';
 import { routeSchema } from '../route-schema.js';
 import { readDueProcess } from './due-process-reads.js';
 
@@ -16,7 +16,7 @@ export function noticeRoutes(deps: ServerDeps): FastifyPluginAsync {
       schema: routeSchema('relying party', RELYING_PARTY, {
         summary: 'Correction notices: a record a decision of yours rested on was corrected or removed',
         description: 'One notice per correction or removal, naming your decisions of the 12 months before it that rested on the record. '
-          + 'Check the subject again before relying on those decisions. Page with `after` = `next`.',
+          + 'Check the subject again before relying on those decisions. Page with `after` = `next`. New notices also arrive on GET /v1/stream as `notice` events.',
         querystring: NoticesQuery, response: { 200: NoticeListView },
       }),
     }, async (request) => {
@@ -24,10 +24,7 @@ export function noticeRoutes(deps: ServerDeps): FastifyPluginAsync {
       const limit = request.query.limit ?? 100;
       const rows = await readDueProcess(deps, (r) => r.noticesFor(client.id, request.query.after ?? 0, limit));
       return {
-        notices: rows.map((n) => ({
-          noticeId: n.id, at: iso(n.at), subjectId: n.subjectId, recordId: n.recordId, change: n.change, replacementId: n.replacementId,
-          disputeId: n.disputeId, decisions: n.decisions.map((d) => ({ decisionId: d.decisionId, at: iso(d.at), action: d.action, outcome: d.outcome })),
-        })),
+        notices: rows.map(noticeView),
         next: rows.length === limit ? rows.at(-1)?.jobSeq ?? null : null,
       };
     });

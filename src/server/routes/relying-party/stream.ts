@@ -7,6 +7,7 @@ import type { StandingChange, StandingSummary } from '../../changes/change-feed.
 import { clientOf } from '../../plugins/access-control.js';
 import { iso, isoOrNull } from '../../schemas/common.js';
 import type { ServerDeps } from '../../server-deps.js';
+import { noticeView } from '../../views/dispute-case-view.js';
 import { routeSchema } from '../route-schema.js';
 
 const RELYING_PARTY = ['relying_party'] as const;
@@ -43,7 +44,8 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
         summary: 'Server-sent events: standing changes of subjects you checked recently',
         description: `text/event-stream. One \`standing\` event per change of a subject you checked within the last ${deps.limits.streamWindowDays} days: `
           + 'data is JSON {subjectId, at, rulebookVersion, points, grade, lists, previous}. A `rulebook` event {version, at} says a new '
-          + 'rulebook version took effect (any standing may have changed: check again). A `ready` event opens the stream.',
+          + 'rulebook version took effect (any standing may have changed: check again). A `notice` event is a correction notice, as GET /v1/notices '
+          + 'gives it: a record one of your decisions rested on was corrected or removed. A `ready` event opens the stream.',
         response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } } },
       }),
     }, (request, reply) => {
@@ -79,10 +81,16 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
           if (!raw.writableEnded) raw.write(`id: ${nextId++}\nevent: rulebook\ndata: ${JSON.stringify({ version, at: iso(at) })}\n\n`);
         });
       });
+      const unsubscribeNotices = deps.notices.subscribe(client.id, (notice) => {
+        chain = chain.then(() => {
+          if (!raw.writableEnded) raw.write(`id: ${nextId++}\nevent: notice\ndata: ${JSON.stringify(noticeView(notice))}\n\n`);
+        }).catch((e: unknown) => request.log.error({ err: e }, 'stream delivery failed'));
+      });
       const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       raw.on('close', () => {
         unsubscribe();
+        unsubscribeNotices();
         clearInterval(heartbeat);
         mine.delete(raw);
         if (mine.size === 0) open.delete(client.id);
