@@ -1,9 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OversightView } from '../../web/src/api/wire.js';
 import { seriousViolations } from './support/axe.js';
 import { launchBrowser, type RunningBrowser } from './support/browser.js';
 import { collectPageErrors, publishScreenshot, screenshot } from './support/pages.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
+
+/** The oversight figures and their three charts (grades, lists over time, checks) have rendered. */
+async function waitForFigures(page: Page): Promise<void> {
+  await page.getByTestId('subjects-total').waitFor();
+  await page.locator('.recharts-surface').nth(2).waitFor();
+}
 
 async function logInAsOperator(page: Page, server: WebServer, key: string, next = '/console'): Promise<void> {
   await page.goto(`${server.url}/console/login?next=${encodeURIComponent(next)}`);
@@ -37,7 +44,8 @@ describe('the operator console in a real browser', () => {
     const errors = collectPageErrors(page);
     await logInAsOperator(page, server, server.keys.operator);
     await page.getByRole('heading', { level: 1, name: 'Oversight dashboard' }).waitFor();
-    await page.getByText('Relying party').waitFor();
+    await page.getByText('Relying party', { exact: true }).waitFor();
+    await waitForFigures(page);
     const file = await screenshot(page, 'operator-dashboard');
     publishScreenshot(file, 'operator-dashboard');
     expect(await seriousViolations(page)).toEqual([]);
@@ -60,6 +68,36 @@ describe('the operator console in a real browser', () => {
 
     await row.getByRole('button', { name: /^Revoke key crd_live_/ }).click();
     await row.getByText(/revoked/).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('the dashboard shows the registry’s oversight figures, each chart with its numbers in a table', async () => {
+    const page = await browser.browser.newPage();
+    const errors = collectPageErrors(page);
+    const api = await server.app.inject({ method: 'GET', url: '/v1/oversight', headers: { authorization: `Bearer ${server.keys.operator}` } });
+    const figures = api.json<OversightView>();
+    await logInAsOperator(page, server, server.keys.operator);
+    await waitForFigures(page);
+    const number = (n: number) => n.toLocaleString('en');
+    await expect(page.getByTestId('subjects-total').textContent()).resolves.toContain(number(figures.subjects.total));
+    // Grades: every grade's count, in the table beside the chart.
+    const grades = page.getByRole('table', { name: 'Grade distribution' });
+    for (const g of figures.grades) await grades.getByRole('row', { name: new RegExp(`^${g.grade} ${number(g.subjects)} `) }).waitFor();
+    // Lists now, and the person furnished as a defaulter 125 days ago is on the list throughout the 90-day series.
+    const defaulters = page.getByTestId('list-judgment-defaulters');
+    const size = figures.lists.find((l) => l.listId === 'judgment-defaulters')?.subjects ?? 0;
+    expect(size).toBeGreaterThan(0);
+    await expect(defaulters.textContent()).resolves.toContain(`Dishonest judgment defaulters${number(size)}`);
+    await page.getByText('Show the daily list sizes as a table').click();
+    await expect(page.getByRole('region', { name: 'Show the daily list sizes as a table' }).getByRole('row').count()).resolves.toBe(91);
+    // The airline's refused flight, by sector and action.
+    await expect(page.getByTestId('checks-total').textContent()).resolves.toBe(`Checks: ${figures.checks.total}; denied: ${figures.checks.denials}.`);
+    await page.getByRole('table', { name: /Checks and denials/ }).getByRole('row').filter({ hasText: 'aviation.ticket.purchase' }).filter({ hasText: '100.0%' }).waitFor();
+    await expect(page.getByTestId('dispute-figures').isVisible()).resolves.toBe(true);
+    // The language switch reaches the figures too.
+    await page.getByTestId('language-switch').selectOption('zh');
+    await page.getByRole('heading', { name: '等级分布' }).first().waitFor();
+    await page.getByTestId('language-switch').selectOption('en');
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { request } from './http.js';
 import type {
-  ClientView, CreateClientBody, CreatedClientView, DraftView, Items, NewKeyView, PreviewView, PublicationView, SubjectFileView,
+  ClientView, CreateClientBody, CreatedClientView, DraftView, Items, NewKeyView, OversightView, PreviewView, PublicationView, SubjectFileView,
 } from './wire.js';
 
 const as = 'operator' as const;
@@ -34,3 +34,6 @@ export interface EnrolmentView { readonly subjectId: string; readonly enrolledAt
 /** Enrols (or re-enrols) a subject's login with a generated password, which the API shows once. */
 export const enrolSubject = (subjectId: string): Promise<EnrolmentView> =>
   request(`/v1/subjects/${seg(subjectId)}/enrolment`, { as, body: {} });
+
+/** The registry's oversight figures (aggregates only); operators and auditors may read them. */
+export const fetchOversight = (signal: AbortSignal): Promise<OversightView> => request('/v1/oversight', { as, signal });

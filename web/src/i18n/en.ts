@@ -1,3 +1,6 @@
+import { enAttestations } from './en-attestations.js';
+import { enOversight } from './en-oversight.js';
+
 /** English messages. Every key exists in zh.ts too (the type says so, and a test checks placeholders). */
 export const en = {
   'brand.tagline': 'credit registry',
@@ -345,6 +348,8 @@ export const en = {
   'subjects.lookUp': 'Look up',
   'subjects.enrol': 'Enrol login (generate a password)',
   'subjects.passwordFor': 'Password for {id}',
+  ...enOversight,
+  ...enAttestations,
 };
 
 export type MessageKey = keyof typeof en;

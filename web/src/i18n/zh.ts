@@ -1,4 +1,6 @@
 import type { MessageKey } from './en.js';
+import { zhAttestations } from './zh-attestations.js';
+import { zhOversight } from './zh-oversight.js';
 
 /** Simplified Chinese messages: the same keys and placeholders as en.ts. */
 export const zh: Readonly<Record<MessageKey, string>> = {
@@ -347,4 +349,6 @@ export const zh: Readonly<Record<MessageKey, string>> = {
   'subjects.lookUp': '查询',
   'subjects.enrol': '开通登录（生成密码）',
   'subjects.passwordFor': '{id} 的密码',
+  ...zhOversight,
+  ...zhAttestations,
 };

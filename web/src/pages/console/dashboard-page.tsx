@@ -6,16 +6,20 @@ import { Async } from '../../components/status.js';
 import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Link } from '../../router/link.js';
+import { rulebookNames } from '../../components/rulebook-names.js';
+import { OversightPanels } from './oversight/oversight-panels.js';
+import { useMemo } from 'react';
 
 const ROLES = ['furnisher', 'relying_party', 'auditor', 'operator'] as const;
 
-/** Oversight at a glance, from the operator routes the API has. */
+/** Oversight at a glance: the rulebook, the clients, and the registry's figures (GET /v1/oversight). */
 export function DashboardPage() {
   const { t } = useI18n();
   const f = useFormat();
   const clients = useApi((signal) => listClients(signal), 'clients');
   const drafts = useApi((signal) => listDrafts(signal), 'drafts');
   const rulebook = useApi((signal) => fetchPublishedRulebook(signal), 'rulebook');
+  const names = useMemo(() => rulebookNames(rulebook.state === 'ready' ? rulebook.data.document : undefined), [rulebook]);
   return (
     <div className="stack">
       <h1>{t('dashboard.title')}</h1>
@@ -37,6 +41,7 @@ export function DashboardPage() {
         <h2 id="dash-clients">{t('dashboard.clients')}</h2>
         <Async value={clients}>{(c) => <ClientCounts clients={c.items} />}</Async>
       </section>
+      <OversightPanels names={names} />
     </div>
   );
 }
