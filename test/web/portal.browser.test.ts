@@ -1,8 +1,17 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
 import { launchBrowser, type RunningBrowser } from './support/browser.js';
 import { collectPageErrors, publishScreenshot, screenshot } from './support/pages.js';
 import { PASSWORD, PERSON, startWebServer, type WebServer } from './support/web-server.js';
+
+async function logIn(page: Page, server: WebServer): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Identifier', { exact: true }).fill(PERSON.identifier);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'My standing' }).waitFor();
+}
 
 describe('the subject portal in a real browser', () => {
   let server: WebServer;
@@ -81,6 +90,42 @@ describe('the subject portal in a real browser', () => {
     const file = await screenshot(page, 'subject-portal');
     publishScreenshot(file, 'subject-portal');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a subject issues an attestation, sees it listed, verifies it in the browser and revokes it', async () => {
+    const page = await browser.browser.newPage();
+    const errors = collectPageErrors(page);
+    await logIn(page, server);
+    const section = page.getByRole('region', { name: 'Signed attestations' });
+    await section.getByLabel('Valid for (days)').fill('14');
+    await section.getByLabel('For whom (optional)').fill('Landlord Wang');
+    await section.getByRole('button', { name: 'Issue and sign' }).click();
+    const token = (await section.getByTestId('attestation-token').textContent()) ?? '';
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    // The same token as a QR code, with a text alternative.
+    await section.getByRole('img', { name: 'QR code holding the attestation token shown above as text' }).waitFor();
+    const listed = section.getByRole('table', { name: 'Attestations I issued (1)' }).getByRole('row').filter({ hasText: 'Landlord Wang' });
+    await expect(listed.textContent()).resolves.toMatch(/grade [A-D]+, \d+-\d+ points, on a black list.*Active/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Verified here with the published keys: for the landlord it is valid; for anyone else it is not.
+    const verifier = section.getByRole('form', { name: 'Verify an attestation' });
+    await verifier.getByLabel('Attestation token').fill(token);
+    await verifier.getByLabel(/My name as audience/).fill('Landlord Wang');
+    await verifier.getByRole('button', { name: 'Verify in my browser' }).click();
+    await verifier.getByRole('status').filter({ hasText: /^✓ Valid: signed by the registry with key .+ Not revoked\.$/ }).waitFor();
+    await verifier.getByLabel(/My name as audience/).fill('Someone else');
+    await verifier.getByRole('button', { name: 'Verify in my browser' }).click();
+    await verifier.getByRole('alert').filter({ hasText: 'Not valid: it was addressed to someone else.' }).waitFor();
+    await screenshot(page, 'subject-attestations');
+
+    await listed.getByRole('button', { name: /^Revoke the attestation issued on / }).click();
+    await listed.filter({ hasText: /Revoked on/ }).waitFor();
+    await expect(listed.getByRole('button').count()).resolves.toBe(0);
+    await verifier.getByLabel(/My name as audience/).fill('Landlord Wang');
+    await verifier.getByRole('button', { name: 'Verify in my browser' }).click();
+    await verifier.getByRole('status').filter({ hasText: /Revoked on .+ do not rely on it/ }).waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { openAttestations } from '../../../src/attest/open-attestations.js';
 import { clientId, subjectId, type Instant } from '../../../src/core/brand.js';
 import { EXAMPLE_ATTRIBUTES } from '../../../src/core/taxonomy/examples.js';
 import { recordTypesFor, type ClientInput } from '../../../src/ledger/index.js';
@@ -12,6 +13,7 @@ import { webApp } from '../../../src/server/plugins/web.js';
 import { openLog } from '../../../src/log/open-log.js';
 import { formatSignerKey } from '../../../src/log/signer-key.js';
 import { attachLog } from '../../../src/server/routes/log/index.js';
+import { attachAttestations } from '../../../src/server/routes/attestations/index.js';
 import { openServiceStore } from '../../../src/store/open-service-store.js';
 import { openStore } from '../../../src/store/open-store.js';
 import { furnishDemoPopulation } from './demo-population.js';
@@ -45,7 +47,8 @@ const DAY = 86_400_000;
 /**
  * The real server on a free port with a temp SQLite database and the built web app. A person's file is
  * furnished through the API over the past year (the server clock walks with it, so the history has
- * steps): a defaulter judgment, overdue loan payments, tax arrears later paid, and a flight refused.
+ * steps): a defaulter judgment, overdue loan payments, tax arrears later paid, and a flight refused
+ * 29 days ago (inside the oversight figures' 30-day window).
  */
 export async function startWebServer(): Promise<WebServer> {
   await ensureWebBuild();
@@ -60,6 +63,7 @@ export async function startWebServer(): Promise<WebServer> {
   const log = await openLog(url, { origin: 'credence.test/log', clock, env: { CREDENCE_LOG_KEY: logKey } });
   const app = await buildApp({ store, service, clock, sweepEveryMs: null, onAppend: log.onAppend });
   attachLog(app, log);
+  attachAttestations(app, await openAttestations(url, { env: {}, keyFile: join(dir, 'attest-keys'), issuer: 'https://credence.test', now: clock }));
   // Until app.ts registers the web app itself.
   if (!app.hasRoute({ method: 'GET', url: '/assets/*' })) await app.register(webApp());
   const keys = {} as Record<ClientName, string>;
@@ -97,7 +101,9 @@ export async function startWebServer(): Promise<WebServer> {
   await furnish(keys.court, 'judgment-1', PERSON, 'court.defaulter.refuses_to_perform', 125);
   at(100);
   await furnish(keys.regulator, 'env-1', ORGANIZATION, 'reg.environment_violation', 100);
-  at(30);
+  // A record of a kind the registry refuses to hold: refused, and counted by reason.
+  await post(keys.regulator, '/v1/records', { records: [{ furnisherRef: 'env-2', subject: PERSON, type: 'social.speech', occurredAt: '2026-01-01', attributes: {}, legalBasis: 'none' }] });
+  at(29);
   await post(keys.airline, '/v1/checks', { subject: PERSON, action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } });
   at(0);
   await furnishDemoPopulation(app, 300, fixed);

@@ -4,6 +4,7 @@ import { fetchMyFile, fetchMyHistory } from '../../api/subject-api.js';
 import { useApi } from '../../api/use-api.js';
 import { Async, Loading } from '../../components/status.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { AttestationsSection } from './attestations/attestations-section.js';
 import { InquiriesSection } from './inquiries-section.js';
 import { ProofsSection } from './proofs-section.js';
 import { RecordsSection } from './records-section.js';
@@ -37,6 +38,7 @@ export function PortalPage() {
                   <li><a href="#chart-title">{t('history.title')}</a></li>
                   <li><a href="#records-title">{t('records.title', { n: data.records.length })}</a></li>
                   <li><a href="#inquiries-title">{t('inquiries.title', { n: data.inquiries.length })}</a></li>
+                  <li><a href="#attestations-title">{t('attest.title')}</a></li>
                   <li><a href="#proofs-title">{t('proofs.title')}</a></li>
                 </ul>
               </nav>
@@ -46,6 +48,7 @@ export function PortalPage() {
               </Async>
               <InquiriesSection inquiries={data.inquiries} names={names} titleOf={titleOf} />
               <RecordsSection records={data.records} />
+              <AttestationsSection />
               <ProofsSection titleOf={titleOf} />
             </>
           );
