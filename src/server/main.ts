@@ -4,6 +4,9 @@ import { openServiceStore } from '../store/open-service-store.js';
 import { openStore } from '../store/open-store.js';
 import { buildApp, type AppOptions } from './app.js';
 import { attachAttestations } from './routes/attestations/index.js';
+import { openLog } from '../log/open-log.js';
+import type { LogService } from '../log/log-service.js';
+import { attachLog } from './routes/log/index.js';
 
 export interface ServeOptions {
   /** `sqlite:PATH` or `postgres://…`. */
@@ -30,27 +33,43 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await store.close();
     throw e;
   });
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
+  let log: LogService | undefined;
   try {
-    app = await buildApp({
-      store, service, logger: { level: options.logLevel ?? 'info' }, ...(options.limits ? { limits: options.limits } : {}),
+    // The transparency log follows the ledger: woken by every append, it signs a checkpoint at least
+    // every second while events arrive. A registry never runs without it.
+    const openedLog = await openLog(options.dbUrl, { env: process.env, onError: (e) => {
+      if (app) app.log.error({ err: e }, 'transparency log');
+      else process.stderr.write(`transparency log: ${e instanceof Error ? e.message : String(e)}\n`);
+    } });
+    log = openedLog;
+    const built = await buildApp({
+      store, service, logger: { level: options.logLevel ?? 'info' }, onAppend: openedLog.onAppend,
+      ...(options.limits ? { limits: options.limits } : {}),
     });
-    attachAttestations(app, await openAttestations(options.dbUrl, { env: process.env }));
-    await app.listen({ port: options.port, host: options.host });
+    app = built;
+    attachLog(built, openedLog);
+    attachAttestations(built, await openAttestations(options.dbUrl, { env: process.env }));
+    openedLog.start();
+    await built.listen({ port: options.port, host: options.host });
   } catch (e) {
+    await app?.close();
+    await log?.close();
     await service.close();
     await store.close();
     throw e;
   }
-  const address = app.server.address();
+  const running = app;
+  const address = running.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   let closing: Promise<void> | null = null;
   return {
-    app,
+    app: running,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     close: () => (closing ??= (async () => {
-      await app.close();
+      await running.close();
+      await log?.close();
       await service.close();
       await store.close();
     })()),

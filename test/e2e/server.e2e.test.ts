@@ -85,6 +85,25 @@ describe('credence serve, end to end', () => {
     expect(stream.events.filter((e) => e.event === 'standing')).toHaveLength(2);
   });
 
+  it('covers every event in a signed checkpoint of the transparency log within seconds', async () => {
+    const events = await call(operatorKey, 'GET', '/v1/audit/events?from=1&limit=1000');
+    expect(events.status).toBe(403); // events hold personal data: auditors only
+    const deadline = Date.now() + 10_000;
+    let size = 0;
+    while (Date.now() < deadline) {
+      const res = await fetch(`${url}/v1/log/checkpoint`);
+      if (res.status === 200) {
+        const note = await res.text();
+        expect(note.split('\n')[0]).toBe('credence.local/log');
+        size = Number(note.split('\n')[1]);
+        if (size >= 4) break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // client registrations, the furnished record and its fulfilment are all leaves
+    expect(size).toBeGreaterThanOrEqual(4);
+  });
+
   it('stops on SIGTERM with every answered inquiry on disk', async () => {
     stream?.close();
     const exited = once(server, 'exit');
