@@ -110,6 +110,14 @@ describe('due process over the API', () => {
     expect(events).toEqual(expect.arrayContaining(['statement.attached', 'dispute.opened', 'dispute.answered', 'record.corrected']));
   });
 
+  it('sends a notice for an ordinary retraction too, naming no dispute', async () => {
+    const record = await furnish(judgment('fee-4', '(2026)京0105执92号'));
+    const denied = (await post(h.keys.airline, '/v1/checks', { subject: PERSON, ...FLIGHT })).json<{ decisionId: string }>();
+    await post(courtKey, `/v1/records/${record}/retraction`, { reason: 'Furnished in error.' });
+    const notices = (await get(h.keys.airline, '/v1/notices')).json<{ notices: { recordId: string; change: string; disputeId: string | null; decisions: { decisionId: string }[] }[] }>().notices;
+    expect(notices.find((n) => n.recordId === record)).toMatchObject({ change: 'removed', disputeId: null, decisions: [{ decisionId: denied.decisionId }] });
+  });
+
   it('takes an appeal to the operator\'s queue and removes the record when the operator decides for the subject', async () => {
     const record = await furnish(judgment('fee-2', '(2026)京0105执90号'));
     const { id } = (await post(await person(), `/v1/me/records/${record}/disputes`, { grounds: 'Not my case.' })).json<Dispute>();
