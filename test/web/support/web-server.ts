@@ -48,7 +48,8 @@ const DAY = 86_400_000;
  * The real server on a free port with a temp SQLite database and the built web app. A person's file is
  * furnished through the API over the past year (the server clock walks with it, so the history has
  * steps): a defaulter judgment, overdue loan payments, tax arrears later paid, and a flight refused
- * 29 days ago (inside the oversight figures' 30-day window).
+ * 29 days ago (inside the oversight figures' 30-day window). The organization's appeal of a confirmed
+ * violation waits past its 15-day deadline.
  */
 export async function startWebServer(): Promise<WebServer> {
   await ensureWebBuild();
@@ -76,7 +77,7 @@ export async function startWebServer(): Promise<WebServer> {
     await service.putSubjectLogin({ subjectId: subjectId(`${s.scheme}:${s.identifier}`), passwordHash: hash, enrolledAt: fixed, enrolledBy: 'test' });
   }
   const post = async (key: string, path: string, body: unknown): Promise<Record<string, unknown>> => {
-    const res = await app.inject({ method: 'POST', url: path, payload: body as object, headers: { authorization: `Bearer ${key}` } });
+    const res = await app.inject({ method: 'POST', url: path, payload: body as object, headers: key ? { authorization: `Bearer ${key}` } : {} });
     if (res.statusCode >= 300) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
@@ -100,9 +101,19 @@ export async function startWebServer(): Promise<WebServer> {
   at(120);
   await furnish(keys.court, 'judgment-1', PERSON, 'court.defaulter.refuses_to_perform', 125);
   at(100);
-  await furnish(keys.regulator, 'env-1', ORGANIZATION, 'reg.environment_violation', 100);
+  const violation = await furnish(keys.regulator, 'env-1', ORGANIZATION, 'reg.environment_violation', 100);
   // A record of a kind the registry refuses to hold: refused, and counted by reason.
   await post(keys.regulator, '/v1/records', { records: [{ furnisherRef: 'env-2', subject: PERSON, type: 'social.speech', occurredAt: '2026-01-01', attributes: {}, legalBasis: 'none' }] });
+  // The organization disputes its violation, the bureau confirms it, the organization appeals, and no
+  // operator decides within the 15 days: an overdue appeal in the operators' queue.
+  const asOrganization = async (path: string, body: unknown) =>
+    post(((await post('', '/v1/session', { subject: ORGANIZATION, password: PASSWORD })) as { token: string }).token, path, body);
+  at(40);
+  const dispute = await asOrganization(`/v1/me/records/${violation}/disputes`, { grounds: 'The discharge was measured at the wrong outlet.' });
+  at(35);
+  await post(keys.regulator, `/v1/disputes/${String(dispute['id'])}/answer`, { answer: 'confirmed', explanation: 'The outlet was the permitted one; the reading stands.' });
+  at(30);
+  await asOrganization(`/v1/me/disputes/${String(dispute['id'])}/appeal`, { grounds: 'The bureau did not look at our own measurements.' });
   at(29);
   await post(keys.airline, '/v1/checks', { subject: PERSON, action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } });
   at(0);

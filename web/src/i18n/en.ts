@@ -1,4 +1,5 @@
 import { enAttestations } from './en-attestations.js';
+import { enDueProcess } from './en-due-process.js';
 import { enOversight } from './en-oversight.js';
 
 /** English messages. Every key exists in zh.ts too (the type says so, and a test checks placeholders). */
@@ -350,6 +351,7 @@ export const en = {
   'subjects.passwordFor': 'Password for {id}',
   ...enOversight,
   ...enAttestations,
+  ...enDueProcess,
 };
 
 export type MessageKey = keyof typeof en;

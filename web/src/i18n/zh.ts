@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.js';
 import { zhAttestations } from './zh-attestations.js';
+import { zhDueProcess } from './zh-due-process.js';
 import { zhOversight } from './zh-oversight.js';
 
 /** Simplified Chinese messages: the same keys and placeholders as en.ts. */
@@ -351,4 +352,5 @@ export const zh: Readonly<Record<MessageKey, string>> = {
   'subjects.passwordFor': '{id} 的密码',
   ...zhOversight,
   ...zhAttestations,
+  ...zhDueProcess,
 };

@@ -5,11 +5,13 @@ import { matchPath } from '../../router/router.js';
 import { ClientsPage } from './clients-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { DraftPage } from './draft-page.js';
+import { DueProcessPage } from './due-process/due-process-page.js';
 import { RulebooksPage } from './rulebooks-page.js';
 import { SubjectsPage } from './subjects-page.js';
 
 const TABS: readonly { readonly to: string; readonly label: MessageKey }[] = [
   { to: '/console', label: 'console.dashboard' },
+  { to: '/console/due-process', label: 'console.dueProcess' },
   { to: '/console/clients', label: 'console.clients' },
   { to: '/console/rulebooks', label: 'console.rulebooks' },
   { to: '/console/subjects', label: 'console.subjects' },
@@ -20,6 +22,7 @@ function page(path: string) {
   if (draft?.['version']) return <DraftPage version={draft['version']} />;
   if (matchPath('/console/rulebooks', path)) return <RulebooksPage />;
   if (matchPath('/console/clients', path)) return <ClientsPage />;
+  if (matchPath('/console/due-process', path)) return <DueProcessPage />;
   if (matchPath('/console/subjects', path)) return <SubjectsPage />;
   return <DashboardPage />;
 }

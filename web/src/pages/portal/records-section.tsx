@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FileRecordView } from '../../api/wire.js';
 import { PointsText, RecordStatusText } from '../../components/badges.js';
 import { useFormat } from '../../components/use-format.js';
@@ -6,7 +7,11 @@ import { DisputeState } from './dispute-state.js';
 import { explainRecord } from './explain-record.js';
 
 /** Every record of the file, newest first, each with its status, rule and points in plain words. */
-export function RecordsSection({ records }: { readonly records: readonly FileRecordView[] }) {
+export function RecordsSection({ records, actions }: {
+  readonly records: readonly FileRecordView[];
+  /** What the reader can do about a record (the subject's own portal: dispute, statement, restoration). */
+  readonly actions?: (record: FileRecordView) => ReactNode;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   const ordered = [...records].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
@@ -36,6 +41,7 @@ export function RecordsSection({ records }: { readonly records: readonly FileRec
             <dt>{t('record.id')}</dt><dd><code>{r.id}</code></dd>
           </dl>
           {r.dispute && <DisputeState dispute={r.dispute} />}
+          {actions?.(r)}
         </article>
       ))}
     </section>

@@ -6,6 +6,7 @@ import type { RulebookNames } from '../../../components/rulebook-names.js';
 import { Async, Loading } from '../../../components/status.js';
 import { useFormat } from '../../../components/use-format.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { Link } from '../../../router/link.js';
 import { ChecksTable, GradesTable, HistoryTable, ListsTable, RejectionsTable } from './oversight-tables.js';
 import { seriesWithMembers } from './list-series.js';
 
@@ -84,6 +85,7 @@ function Figures({ figures, names }: { readonly figures: OversightView; readonly
             <Stat label={t('oversight.restorations')} value={f.number(d.restorationsPending)} warn={d.restorationsOverdue > 0}
               note={t('oversight.restorationsDetail', { overdue: f.number(d.restorationsOverdue), decided: f.number(d.restorationsDecided) })} />
           </div>
+          <p><Link to="/console/due-process">{t('console.dueProcess')}</Link></p>
         </section>
       )}
       <section aria-labelledby="dash-rejections" className="stack">
