@@ -47,7 +47,8 @@ describe('the auditor on a registry with disputes, appeals, restorations and sta
     await dp.appealDispute(person, d2.dispute.id, 'see the file', at());
     await dp.decideAppeal('operator', d2.dispute.id, { outcome: 'overturned', reason: 'namesake' }, at());
     await dp.openDispute(person, c, { grounds: 'wrong amount' }, at());
-    r.clock.now += 20 * 86_400_000; // past the deadline: unverified (not swept: see the report on stale standing slots)
+    r.clock.now += 20 * 86_400_000; // past the deadline: unverified, and the sweep persists it
+    await ledger.sweep(r.clock.now);
     await furnish('demo-court', { ...judgment('aud-2-again', '(2026)京0105执56号'), certified: true });
 
     const penalty = await furnish('demo-market-regulator', {
