@@ -98,6 +98,14 @@ describe('the operator console in a real browser', () => {
     await page.getByTestId('language-switch').selectOption('zh');
     await page.getByRole('heading', { name: '等级分布' }).first().waitFor();
     await page.getByTestId('language-switch').selectOption('en');
+    // At phone width the figures reflow: nothing overflows the screen sideways.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.getByRole('heading', { name: 'Grade distribution' }).waitFor();
+    await expect(page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).resolves.toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: 'Appeals and restorations' }).first().click();
+    await page.getByRole('heading', { name: /^Appeals awaiting a decision/ }).waitFor();
+    await expect(page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, 'operator-appeals-phone');
     expect(errors).toEqual([]);
   });
 
