@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
 import { launchBrowser, type RunningBrowser } from './support/browser.js';
 import { collectPageErrors, screenshot } from './support/pages.js';
-import { PASSWORD, PERSON, startWebServer, type WebServer } from './support/web-server.js';
+import { ORGANIZATION, PASSWORD, PERSON, startWebServer, type WebServer } from './support/web-server.js';
 
 const JUDGMENT = 'Able to perform a judgment but refuses';
 
-async function logInAsSubject(page: Page, server: WebServer): Promise<void> {
+async function logInAsSubject(page: Page, server: WebServer, subject: { readonly scheme: string; readonly identifier: string } = PERSON): Promise<void> {
   await page.goto(`${server.url}/login`);
-  await page.getByLabel('Identifier', { exact: true }).fill(PERSON.identifier);
+  if (subject.scheme === 'cn-uscc') await page.getByLabel('Identifier type').selectOption('cn-uscc');
+  await page.getByLabel('Identifier', { exact: true }).fill(subject.identifier);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'My standing', exact: true }).waitFor();
@@ -115,5 +116,31 @@ describe('due process in a real browser', () => {
     await loan.getByRole('button', { name: 'Attach the statement' }).click();
     await loan.getByText('The bank moved the due date without telling me; I paid within a week.').waitFor();
     await loan.getByRole('button', { name: /^Change my statement/ }).waitFor();
+  });
+
+  it('an organization applies for early restoration from a publicity listing and an operator grants it', async () => {
+    const page = await browser.browser.newPage();
+    const errors = collectPageErrors(page);
+    await logInAsSubject(page, server, ORGANIZATION);
+    await page.getByRole('button', { name: 'Apply for early restoration from the Published administrative penalties' }).click();
+    await page.getByLabel('What have you done to correct the conduct?').fill('The outlet was rebuilt and has been inspected twice since.');
+    await page.getByRole('button', { name: 'Send the application' }).click();
+    await page.getByText(/^Your application is awaiting an operator’s decision \(by /).waitFor();
+
+    const console = await browser.browser.newPage();
+    await console.goto(`${server.url}/console/login?next=${encodeURIComponent('/console/due-process')}`);
+    await console.getByLabel('Operator API key').fill(server.keys.operator2);
+    await console.getByRole('button', { name: 'Log in' }).click();
+    const application = console.getByRole('article').filter({ hasText: 'Published administrative penalties' });
+    await expect(application.textContent()).resolves.toMatch(/Decide by .*The outlet was rebuilt/);
+    await application.getByLabel('Grant: end the publicity listing now').check();
+    await application.getByLabel(/^Reasons/).fill('Corrected and inspected; the minimum publicity period has passed.');
+    await application.getByRole('button', { name: 'Record the decision' }).click();
+    await console.getByRole('heading', { name: 'Restoration applications (0)' }).waitFor();
+
+    await page.reload();
+    await page.getByText(/^Restoration granted on .+: Corrected and inspected/).waitFor();
+    await expect(page.getByRole('button', { name: /^Apply for early restoration/ }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
   });
 });
