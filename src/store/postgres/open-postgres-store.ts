@@ -18,6 +18,16 @@ const types = {
     oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Every statement of a write transaction reads or writes rows by key (subject ids, refs, seqs), often a
+ * thousand keys at once. During bulk imports the tables grow faster than statistics are refreshed,
+ * and the planner then scans whole tables or indexes for such lists, or starts parallel workers or JIT
+ * compilation to do so; here it must probe the indexes, in this process.
+ */
+const KEYED_PLANS = `select set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true),
+  set_config('enable_hashjoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+  set_config('jit', 'off', true)`;
+
 const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
 /**
@@ -45,6 +55,7 @@ export async function openPostgresStore(url: string, options: { readonly poolSiz
         try {
           return await db.transaction().execute(async (trx) => {
             const s = postgresStatements(trx);
+            await s.get(KEYED_PLANS);
             const row = await s.get('select * from ledger_head where id = 1 for update');
             if (!row) throw new Error('ledger_head row missing: the database was not migrated');
             const tx = postgresWriteTx(s, headFromRow(row));
