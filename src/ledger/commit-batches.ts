@@ -1,0 +1,140 @@
+import type { Instant, RecordId, SubjectId } from '../core/brand.js';
+import type { ErrorCode } from '../core/errors.js';
+import { recordFromFurnished } from '../core/ledger/apply-record-event.js';
+import type { FurnishedRecord, StoredEvent } from '../core/ledger/ledger-event.js';
+import { reinsertionKey } from '../core/disputes/reinsertion-key.js';
+import { dueProcessReads } from '../store/due-process/due-process-tables.js';
+import { recordIdFromSeq } from '../store/record-key.js';
+import type { StoredRecord, SubjectRow } from '../store/rows.js';
+import type { WriteTx } from '../store/store.js';
+import { furnishedRecord } from './furnished-record.js';
+import type { BatchResult, ItemResult } from './furnish-types.js';
+import { appendEvents, type LedgerContext } from './ledger-context.js';
+import { pendingWrites } from './pending-writes.js';
+import { bySubject, standingsFor } from './project-standings.js';
+import type { ItemCheck, ValidItem } from './validate-item.js';
+
+/** An item after the checks that need no database: rejected, or valid with its payload hash. */
+export type Prepared = Extract<ItemCheck, { ok: false }> | { readonly ok: true; readonly item: ValidItem; readonly hash: string };
+
+interface Fresh {
+  readonly item: ValidItem;
+  readonly seq: number;
+  readonly id: RecordId;
+  readonly hash: string;
+}
+
+/** New records are written in slices this large, each sent before the next is prepared. */
+const SLICE = 1000;
+
+/**
+ * Sorts each batch into rejected, duplicate and new items (in item order, refs known across batches),
+ * then commits all new records in one pass. One answer per batch, as if each had been furnished alone.
+ */
+export async function commitBatches(
+  ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly Prepared[])[], at: Instant,
+): Promise<BatchResult[]> {
+  const all = batches.flat();
+  const refs = [...new Set(all.flatMap((p) => (p.ok ? [p.item.furnisherRef] : [])))];
+  const known = new Map((await tx.recordsByRef(furnisherId, refs)).map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
+  const removed = await removedAfterDispute(tx, all);
+  // New records get the ids of the events that will furnish them, appended in this order.
+  const firstSeq = (await tx.head()).nextSeq;
+  const fresh: Fresh[] = [];
+  const rejections = new Map<string, number>();
+
+  const sort = (prepared: readonly Prepared[]): BatchResult => {
+    const items: ItemResult[] = [];
+    const reject = (index: number, furnisherRef: string | null, code: ErrorCode, reason: string): void => {
+      items.push({ index, furnisherRef, status: 'rejected', code, reason });
+      rejections.set(code, (rejections.get(code) ?? 0) + 1);
+    };
+    let accepted = 0;
+    let duplicates = 0;
+    prepared.forEach((p, index) => {
+      if (!p.ok) return reject(index, p.furnisherRef, p.code, p.reason);
+      const ref = p.item.furnisherRef;
+      const prior = known.get(ref);
+      if (prior === undefined) {
+        if (!p.item.certified && removed.has(identityOf(p.item))) {
+          return reject(index, ref, 'reinsertion_not_certified',
+            'a record with this identity (subject, type, case number) was removed after a dispute; send it again with "certified": true if you certify it is accurate');
+        }
+        const seq = firstSeq + fresh.length;
+        const id = recordIdFromSeq(seq);
+        known.set(ref, { id, hash: p.hash });
+        fresh.push({ item: p.item, seq, id, hash: p.hash });
+        accepted += 1;
+        items.push({ index, furnisherRef: ref, status: 'accepted', recordId: id, duplicate: false });
+      } else if (prior.hash === p.hash) {
+        duplicates += 1;
+        items.push({ index, furnisherRef: ref, status: 'accepted', recordId: prior.id, duplicate: true });
+      } else {
+        reject(index, ref, 'idempotency_conflict',
+          `furnisherRef ${ref} was already used for a different record (${prior.id}); use a new furnisherRef, or correct that record`);
+      }
+    });
+    return { accepted, duplicates, rejected: items.length - accepted - duplicates, items };
+  };
+
+  const results = batches.map(sort);
+  if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, at);
+  if (rejections.size > 0) await tx.addRejections(furnisherId, rejections);
+  return results;
+}
+
+const identityOf = (item: ValidItem): string => `${item.subject.id}\n${reinsertionKey(item)}`;
+
+/** Identities of records removed after a dispute among the items' subjects (usually none: one indexed read). */
+async function removedAfterDispute(tx: WriteTx, prepared: readonly Prepared[]): Promise<ReadonlySet<string>> {
+  const subjects = [...new Set(prepared.flatMap((p) => (p.ok ? [p.item.subject.id] : [])))];
+  const rows = await dueProcessReads(tx.sql).removedIdentities(subjects);
+  return new Set(rows.map((r) => `${r.subjectId}\n${r.identity}`));
+}
+
+/** The store must give the events exactly the sequence numbers the new records' ids were derived from. */
+function checkSeqs(stored: readonly StoredEvent[], slice: readonly Fresh[]): void {
+  slice.forEach((f, i) => {
+    if (stored[i]?.seq !== f.seq) throw new Error(`record ${f.id} was furnished by event ${String(stored[i]?.seq)}: ids and sequence disagree`);
+  });
+}
+
+/**
+ * Appends the new records' events and writes the records slice by slice, each slice sent while the
+ * next is prepared; then writes each touched subject's row and standings once.
+ */
+async function commitFresh(ctx: LedgerContext, tx: WriteTx, furnisherId: string, fresh: readonly Fresh[], at: Instant): Promise<void> {
+  const rbs = await ctx.rulebooks.active(tx);
+  const subjectIds = [...new Set(fresh.map((f) => f.item.subject.id))];
+  const rows = new Map<SubjectId, SubjectRow>((await tx.subjects(subjectIds)).map((s) => [s.id, s]));
+  const existing = subjectIds.filter((id) => rows.has(id));
+  const records = bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : []);
+  const counts = new Map<SubjectId, number>();
+  const writes = pendingWrites();
+  for (let start = 0; start < fresh.length; start += SLICE) {
+    const slice = fresh.slice(start, start + SLICE);
+    const furnished = slice.map((f) => furnishedRecord(f.item, f.id, furnisherId));
+    writes.add(appendEvents(ctx, tx, slice.map((f, i) => ({
+      event: { type: 'record.furnished', subjectId: f.item.subject.id, record: furnished[i] as FurnishedRecord },
+      recordedAt: at,
+      actor: furnisherId,
+    }))).then((stored) => checkSeqs(stored, slice)));
+    const added: StoredRecord[] = slice.map((f, i) =>
+      ({ ...recordFromFurnished(f.item.subject.id, furnished[i] as FurnishedRecord), payloadHash: f.hash, supersededBy: null, seq: f.seq }));
+    for (const r of added) {
+      counts.set(r.subjectId, (counts.get(r.subjectId) ?? 0) + 1);
+      const own = records.get(r.subjectId);
+      if (own) own.push(r);
+      else records.set(r.subjectId, [r]);
+    }
+    writes.add(tx.putRecords(added));
+  }
+  const identities = new Map(fresh.map((f) => [f.item.subject.id, f.item.subject]));
+  const subjects = subjectIds.map((id) => rows.get(id) ?? identities.get(id)).filter((s) => s !== undefined);
+  writes.add(tx.putSubjects(subjects.map((subject) => {
+    const expected = rows.get(subject.id)?.version ?? 0;
+    const standings = standingsFor(subject, records.get(subject.id) ?? [], rbs, at);
+    return { subject, expected, version: expected + (counts.get(subject.id) ?? 0), standings };
+  })));
+  await writes.settled();
+}
