@@ -149,6 +149,19 @@ export function conformance(name: string, open: OpenStore): void {
       expect(await codeOf(ledger.furnishMany('court-1', Array.from({ length: 21 }, () => []), T0))).toBe('payload_too_large');
     });
 
+    it('numbers thousands of records committed together without a gap, each subject at its full count of records', async () => {
+      const { store, ledger } = await setup();
+      const batches = [0, 1, 2].map((b) => Array.from({ length: 1000 }, (_, k) => judgment(`n-${b}-${k}`, k % PEOPLE.length)));
+      const results = await ledger.furnishMany('court-1', batches, T0);
+      const ids = results.flatMap((r) => r.items.map((i) => (i.status === 'accepted' ? Number(i.recordId.slice(4)) : NaN)));
+      expect(ids).toHaveLength(3000);
+      expect(ids.every((id, k) => id === (ids[0] ?? 0) + k)).toBe(true);
+      const stats = await store.read((tx) => tx.eventStats());
+      expect(stats.maxSeq).toBe(stats.count);
+      expect((await store.read((tx) => tx.subjects([person(0)])))[0]?.version).toBe(3000 / PEOPLE.length);
+      expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true, records: 3000 });
+    });
+
     it('rejects records outside the furnisher scope and counts every rejection per furnisher and code', async () => {
       const { ledger } = await setup();
       const traffic = { ...judgment('p-1', 0), type: TRAFFIC, attributes: exampleAttributes(TRAFFIC) };

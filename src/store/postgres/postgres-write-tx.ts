@@ -78,8 +78,9 @@ export function postgresWriteTx(s: PostgresStatements, start: HeadRow): WriteTx 
         stored.push({ seq, recordedAt: e.recordedAt, actor: e.actor, event: e.event });
         seq += 1;
       }
-      await s.run(INSERT_EVENTS, ...columnsOf(rows, EVENT_COLUMNS.length));
+      // Numbers are taken at the call, so appends issued without waiting for each other never share one.
       head = { ...head, nextSeq: seq };
+      await s.run(INSERT_EVENTS, ...columnsOf(rows, EVENT_COLUMNS.length));
       return stored;
     },
     putSubjects: async (changes) => {
