@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { MAX_ATTESTATION_DAYS, MAX_AUDIENCE_LENGTH, MAX_TOKEN_LENGTH, VERIFY_FAILURES } from '../../../core/attestation/index.js';
-import { GRADES } from '../../../core/rulebook/model.js';
-import { closed, IsoTime, Nullable } from '../../schemas/common.js';
+import { MAX_ATTESTATION_DAYS, MAX_AUDIENCE_LENGTH, MAX_TOKEN_LENGTH, VERIFY_FAILURES } from '../../core/attestation/index.js';
+import { GRADES } from '../../core/rulebook/model.js';
+import { closed, IsoTime, Nullable } from './common.js';
 
 const Audience = Type.String({ minLength: 1, maxLength: MAX_AUDIENCE_LENGTH, description: 'Whom the attestation is for (a landlord, a site)', examples: ['Landlord Wang'] });
 

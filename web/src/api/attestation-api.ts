@@ -1,31 +1,11 @@
-import type { AttestationClaims } from '../../../src/core/attestation/index.js';
+import type { Static } from '@sinclair/typebox';
+import type { AttestationView as AttestationViewSchema, IssuedView, IssueBody } from '../../../src/server/schemas/attestations.js';
 import { request } from './http.js';
 
-// The attestation routes' wire shapes. Their TypeBox schemas sit beside the routes
-// (src/server/routes/attestations), which the browser may not import; the claims are the core's type.
-
-export interface AttestationView {
-  readonly id: string;
-  readonly issuedAt: string;
-  readonly expiresAt: string;
-  readonly audience: string | null;
-  readonly status: 'active' | 'expired' | 'revoked';
-  readonly revokedAt: string | null;
-  readonly claims: AttestationClaims;
-}
-
-export interface IssuedAttestation {
-  readonly id: string;
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly claims: AttestationClaims;
-}
-
-export interface IssueAttestationBody {
-  readonly expiresInDays: number;
-  readonly audience?: string;
-  readonly includeRedLists?: boolean;
-}
+// The attestation routes' wire shapes, from the server's schemas (types only).
+export type AttestationView = Static<typeof AttestationViewSchema>;
+export type IssuedAttestation = Static<typeof IssuedView>;
+export type IssueAttestationBody = Static<typeof IssueBody>;
 
 const as = 'subject' as const;
 

@@ -9,7 +9,7 @@ import { iso, isoOrNull, type View } from '../../schemas/common.js';
 import type { ServerDeps } from '../../server-deps.js';
 import { routeSchema } from '../route-schema.js';
 import { attestationsOf } from './attach-attestations.js';
-import { AttestationIdParams, AttestationListView, AttestationView, IssueBody, IssuedView } from './attestation-schemas.js';
+import { AttestationIdParams, AttestationListView, AttestationView, IssueBody, IssuedView } from '../../schemas/attestations.js';
 
 const SUBJECT = ['subject'] as const;
 const LIST_LIMIT = 1000;

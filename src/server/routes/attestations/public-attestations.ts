@@ -4,7 +4,7 @@ import { iso } from '../../schemas/common.js';
 import type { ServerDeps } from '../../server-deps.js';
 import { routeSchema } from '../route-schema.js';
 import { attestationsOf } from './attach-attestations.js';
-import { JtiParams, JwksView, StatusView, VerifyBody, VerifyView } from './attestation-schemas.js';
+import { JtiParams, JwksView, StatusView, VerifyBody, VerifyView } from '../../schemas/attestations.js';
 
 /** The public side of attestations: the keys to verify them offline, a verification service, and revocation status. */
 export function publicAttestationRoutes(deps: ServerDeps): FastifyPluginAsync {
