@@ -1,11 +1,12 @@
 import type { Instant, RecordId } from '../core/brand.js';
-import { CredenceError } from '../core/errors.js';
+import { CredenceError, isCredenceError, type ErrorCode } from '../core/errors.js';
 import type { LedgerEvent } from '../core/ledger/ledger-event.js';
 import { recordFromFurnished } from '../core/ledger/apply-record-event.js';
 import type { RecordStatus } from '../core/record.js';
 import type { StoredRecord, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
-import { furnishedRecord } from './furnish.js';
+import { furnishedRecord } from './furnished-record.js';
+import { MAX_BATCH } from './furnish-types.js';
 import { activeFurnisher, appendEvents, type LedgerContext } from './ledger-context.js';
 import { standingsFor } from './project-standings.js';
 import { payloadHash } from './payload-hash.js';
@@ -36,38 +37,64 @@ interface Plan {
   readonly added?: StoredRecord;
 }
 
+/** A change checked against the record and the subject, or the answer when it was already made. */
+type Checked = { readonly record: StoredRecord; readonly subject: SubjectRow; readonly plan: Plan } | { readonly done: RecordChange };
+
+type Planner = (record: StoredRecord, subject: SubjectRow, tx: WriteTx) => Promise<Plan | RecordChange>;
+
+/** Every check of a change, before anything is written: a failed check throws and leaves the transaction untouched. */
+async function check(tx: WriteTx, furnisherId: string, id: RecordId, options: ChangeOptions, allowed: readonly RecordStatus[], plan: Planner): Promise<Checked> {
+  const [record] = await tx.records([id]);
+  if (!record) throw new CredenceError('not_found', `record ${id} does not exist`);
+  if (record.furnisherId !== furnisherId) throw new CredenceError('not_record_furnisher', `record ${id} was furnished by another furnisher`);
+  const [subject] = await tx.subjects([record.subjectId]);
+  if (!subject) throw new CredenceError('internal_error', `subject of record ${id} is missing`);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== subject.version) {
+    throw new CredenceError('version_conflict', `subject ${subject.id} is at version ${subject.version}, not ${options.expectedVersion}`,
+      { subjectId: subject.id, expected: options.expectedVersion, actual: subject.version });
+  }
+  const planned = await plan(record, subject, tx);
+  if ('duplicate' in planned) return { done: planned };
+  if (!allowed.includes(record.status)) throw new CredenceError('record_not_active', `record ${id} is ${record.status}`);
+  return { record, subject, plan: planned };
+}
+
+/** Appends the change's event and rewrites the record and the subject's standings. */
+async function apply(ctx: LedgerContext, tx: WriteTx, furnisherId: string, at: Instant, { record, subject, plan }: Extract<Checked, { plan: Plan }>): Promise<RecordChange> {
+  const rbs = await ctx.rulebooks.active(tx);
+  const [stored] = await appendEvents(ctx, tx, [{ event: plan.event, recordedAt: at, actor: furnisherId }]);
+  if (plan.added && plan.added.seq !== stored?.seq) throw new Error('the replacement record did not get the expected sequence number');
+  const added = plan.added ? [plan.added] : [];
+  const others = (await tx.recordsOf([subject.id])).filter((r) => r.id !== record.id);
+  const standings = standingsFor(subject, [...others, plan.updated, ...added], rbs, at);
+  await tx.putSubjects([{ subject, expected: subject.version, version: subject.version + 1, standings }]);
+  await tx.putRecords([plan.updated, ...added]);
+  return {
+    recordId: record.id, subjectId: subject.id, status: plan.updated.status, version: subject.version + 1,
+    ...(added[0] ? { replacementId: added[0].id } : {}), duplicate: false,
+  };
+}
+
 async function change(
-  ctx: LedgerContext, furnisherId: string, id: RecordId, at: Instant, options: ChangeOptions,
-  allowed: readonly RecordStatus[], plan: (record: StoredRecord, subject: SubjectRow, tx: WriteTx) => Promise<Plan | RecordChange>,
+  ctx: LedgerContext, furnisherId: string, id: RecordId, at: Instant, options: ChangeOptions, allowed: readonly RecordStatus[], plan: Planner,
 ): Promise<RecordChange> {
   await activeFurnisher(ctx.store, furnisherId);
   return ctx.store.write(async (tx) => {
-    const [record] = await tx.records([id]);
-    if (!record) throw new CredenceError('not_found', `record ${id} does not exist`);
-    if (record.furnisherId !== furnisherId) throw new CredenceError('not_record_furnisher', `record ${id} was furnished by another furnisher`);
-    const [subject] = await tx.subjects([record.subjectId]);
-    if (!subject) throw new CredenceError('internal_error', `subject of record ${id} is missing`);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== subject.version) {
-      throw new CredenceError('version_conflict', `subject ${subject.id} is at version ${subject.version}, not ${options.expectedVersion}`,
-        { subjectId: subject.id, expected: options.expectedVersion, actual: subject.version });
-    }
-    const planned = await plan(record, subject, tx);
-    if ('duplicate' in planned) return planned;
-    if (!allowed.includes(record.status)) throw new CredenceError('record_not_active', `record ${id} is ${record.status}`);
-    const rbs = await ctx.rulebooks.active(tx);
-    const [stored] = await appendEvents(ctx, tx, [{ event: planned.event, recordedAt: at, actor: furnisherId }]);
-    if (planned.added && planned.added.seq !== stored?.seq) throw new Error('the replacement record did not get the expected sequence number');
-    const added = planned.added ? [planned.added] : [];
-    const others = (await tx.recordsOf([subject.id])).filter((r) => r.id !== record.id);
-    const standings = standingsFor(subject, [...others, planned.updated, ...added], rbs, at);
-    await tx.putSubjects([{ subject, expected: subject.version, version: subject.version + 1, standings }]);
-    await tx.putRecords([planned.updated, ...added]);
-    return {
-      recordId: id, subjectId: subject.id, status: planned.updated.status, version: subject.version + 1,
-      ...(added[0] ? { replacementId: added[0].id } : {}), duplicate: false,
-    };
+    const checked = await check(tx, furnisherId, id, options, allowed, plan);
+    return 'done' in checked ? checked.done : apply(ctx, tx, furnisherId, at, checked);
   });
 }
+
+const fulfilment = (id: RecordId, fulfilledAt: Instant, given: Instant | undefined): Planner => (record, subject) => {
+  if (record.status === 'fulfilled' && (given === undefined || given === record.fulfilledAt)) {
+    return Promise.resolve({ recordId: id, subjectId: subject.id, status: record.status, version: subject.version, duplicate: true });
+  }
+  if (fulfilledAt < record.occurredAt) throw new CredenceError('invalid_request', `fulfilledAt is before the record occurred`);
+  return Promise.resolve({
+    event: { type: 'record.fulfilled', subjectId: record.subjectId, recordId: id, fulfilledAt },
+    updated: { ...record, status: 'fulfilled', fulfilledAt },
+  });
+};
 
 /**
  * The subject performed: the record stops counting from `fulfilledAt` (default now) and fulfilment-lifted
@@ -76,15 +103,40 @@ async function change(
 export function fulfil(ctx: LedgerContext, furnisherId: string, id: RecordId, input: ChangeOptions & { readonly fulfilledAt?: Instant }, at: Instant): Promise<RecordChange> {
   const fulfilledAt = input.fulfilledAt ?? at;
   if (fulfilledAt > at) return Promise.reject(new CredenceError('invalid_request', 'fulfilledAt is later than the time of submission'));
-  return change(ctx, furnisherId, id, at, input, ['active'], (record, subject) => {
-    if (record.status === 'fulfilled' && (input.fulfilledAt === undefined || input.fulfilledAt === record.fulfilledAt)) {
-      return Promise.resolve({ recordId: id, subjectId: subject.id, status: record.status, version: subject.version, duplicate: true });
+  return change(ctx, furnisherId, id, at, input, ['active'], fulfilment(id, fulfilledAt, input.fulfilledAt));
+}
+
+/** One fulfilment of a batch: its change, or why it was refused (nothing was written for it). */
+export type ChangeOutcome =
+  | { readonly ok: true; readonly change: RecordChange }
+  | { readonly ok: false; readonly code: ErrorCode; readonly reason: string };
+
+/**
+ * Up to MAX_BATCH fulfilments of one furnisher in one transaction (bulk import: one durable commit
+ * instead of one per line). Each is answered as `fulfil` would have, in order; a refused one changes nothing.
+ */
+export async function fulfilMany(
+  ctx: LedgerContext, furnisherId: string, items: readonly { readonly id: RecordId; readonly fulfilledAt?: Instant | undefined }[], at: Instant,
+): Promise<ChangeOutcome[]> {
+  if (items.length > MAX_BATCH) throw new CredenceError('payload_too_large', `at most ${MAX_BATCH} fulfilments are committed together, got ${items.length}`);
+  await activeFurnisher(ctx.store, furnisherId);
+  if (items.length === 0) return [];
+  return ctx.store.write(async (tx) => {
+    const outcomes: ChangeOutcome[] = [];
+    for (const item of items) {
+      const fulfilledAt = item.fulfilledAt ?? at;
+      let checked: Checked;
+      try {
+        if (fulfilledAt > at) throw new CredenceError('invalid_request', 'fulfilledAt is later than the time of submission');
+        checked = await check(tx, furnisherId, item.id, {}, ['active'], fulfilment(item.id, fulfilledAt, item.fulfilledAt));
+      } catch (e) {
+        if (!isCredenceError(e)) throw e;
+        outcomes.push({ ok: false, code: e.code, reason: e.message });
+        continue;
+      }
+      outcomes.push({ ok: true, change: 'done' in checked ? checked.done : await apply(ctx, tx, furnisherId, at, checked) });
     }
-    if (fulfilledAt < record.occurredAt) throw new CredenceError('invalid_request', `fulfilledAt is before the record occurred`);
-    return Promise.resolve({
-      event: { type: 'record.fulfilled', subjectId: record.subjectId, recordId: id, fulfilledAt },
-      updated: { ...record, status: 'fulfilled', fulfilledAt },
-    });
+    return outcomes;
   });
 }
 

@@ -4,7 +4,7 @@ import type { Instant, RecordId, SubjectId } from '../core/brand.js';
 import type { ClientRow, RejectionCount, StoredRecord } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import type { HolidayCalendar } from '../core/disputes/index.js';
-import { correct, fulfil, retract, type ChangeOptions, type RecordChange } from './change-record.js';
+import { correct, fulfil, fulfilMany, retract, type ChangeOptions, type ChangeOutcome, type RecordChange } from './change-record.js';
 import { registerClient, revokeClient, type ClientInput } from './clients.js';
 import { dueProcess, type DueProcess } from './disputes/due-process.js';
 import { furnish, furnishMany } from './furnish.js';
@@ -23,6 +23,8 @@ export interface Ledger extends Furnishing {
   readonly store: Store;
   furnishMany(furnisherId: string, batches: readonly (readonly unknown[])[], at: Instant): Promise<readonly BatchResult[]>;
   fulfil(furnisherId: string, id: RecordId, input: ChangeOptions & { readonly fulfilledAt?: Instant }, at: Instant): Promise<RecordChange>;
+  /** Up to 1,000 fulfilments in one durable commit (bulk import); each answered as `fulfil` would have, in order. */
+  fulfilMany(furnisherId: string, items: readonly { readonly id: RecordId; readonly fulfilledAt?: Instant | undefined }[], at: Instant): Promise<readonly ChangeOutcome[]>;
   correct(furnisherId: string, id: RecordId, input: ChangeOptions & { readonly replacement: unknown; readonly reason: string }, at: Instant): Promise<RecordChange>;
   retract(furnisherId: string, id: RecordId, input: ChangeOptions & { readonly reason: string }, at: Instant): Promise<RecordChange>;
   /** A furnisher's record by the furnisher's own ref, to fulfil, correct or retract it by that ref. */
@@ -70,6 +72,7 @@ export async function openLedger(store: Store, options: LedgerOptions = {}): Pro
     furnish: (furnisherId, batch, at) => furnish(ctx, furnisherId, batch, at),
     furnishMany: (furnisherId, batches, at) => furnishMany(ctx, furnisherId, batches, at),
     fulfil: (furnisherId, id, input, at) => fulfil(ctx, furnisherId, id, input, at),
+    fulfilMany: (furnisherId, items, at) => fulfilMany(ctx, furnisherId, items, at),
     correct: (furnisherId, id, input, at) => correct(ctx, furnisherId, id, input, at),
     retract: (furnisherId, id, input, at) => retract(ctx, furnisherId, id, input, at),
     recordByRef: async (furnisherId, furnisherRef) => (await store.read((tx) => tx.recordsByRef(furnisherId, [furnisherRef])))[0],

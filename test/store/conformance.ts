@@ -214,6 +214,29 @@ export function conformance(name: string, open: OpenStore): void {
       expect(await codeOf(ledger.fulfil('court-1', id, { fulfilledAt: T0 + 2 * DAY }, T0 + 3 * DAY))).toBe('record_not_active');
     });
 
+    it('fulfils a batch in one transaction, answering each as fulfil would and writing nothing for a refused one', async () => {
+      const { store, ledger } = await setup();
+      const a = await furnishOne(ledger, 'fm-1', 4);
+      const b = await furnishOne(ledger, 'fm-2', 5);
+      const other = (await ledger.furnish('court-2', [judgment('fm-3', 6)], T0)).items[0];
+      const before = await store.read((tx) => tx.eventStats());
+      const outcomes = await ledger.fulfilMany('court-1', [
+        { id: a, fulfilledAt: T0 + DAY },
+        { id: a, fulfilledAt: T0 + DAY },
+        { id: b, fulfilledAt: Date.UTC(2024, 0, 1) },
+        { id: other?.status === 'accepted' ? other.recordId : a },
+        { id: 'rec_999999' as RecordId },
+        { id: b, fulfilledAt: T0 + 9 * DAY },
+      ], T0 + 2 * DAY);
+      expect(outcomes.map((o) => (o.ok ? o.change.duplicate : o.code))).toEqual([
+        false, true, 'invalid_request', 'not_record_furnisher', 'not_found', 'invalid_request',
+      ]);
+      expect((await store.read((tx) => tx.eventStats())).count).toBe(before.count + 1);
+      expect((await ledger.standing(person(4), T0 + 2 * DAY))?.lists).toEqual([]);
+      expect((await ledger.standing(person(5), T0 + 2 * DAY))?.lists.map((l) => l.listId)).toContain('judgment-defaulters');
+      expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true });
+    });
+
     it('supersedes a corrected record by a new one and stops counting the old', async () => {
       const { store, ledger } = await setup();
       const id = await furnishOne(ledger, 'k-1', 4);
