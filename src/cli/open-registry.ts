@@ -1,10 +1,10 @@
-import type { Instant } from '../core/brand.js';
+import type { Instant, RecordId } from '../core/brand.js';
 import { isCredenceError } from '../core/errors.js';
 import type { CompiledRulebook } from '../core/rulebook/compile-rulebook.js';
 import type { FurnisherKind } from '../core/taxonomy/index.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
-import type { FulfilResult, ImportTarget } from './import/import-target.js';
+import type { FulfilLine, FulfilResult, ImportTarget } from './import/import-target.js';
 import { UserError } from './user-error.js';
 
 /** What the commands use: the ledger over an open store. */
@@ -55,10 +55,40 @@ export async function withRegistry<T>(dbUrl: string, fn: (registry: Registry) =>
       }
     };
 
+    /** Fulfilments of the furnisher's records by ref in one commit; each answered as `fulfilByRef` would have. */
+    const fulfilManyByRef = async (furnisherId: string, lines: readonly FulfilLine[], at: Instant): Promise<FulfilResult[]> => {
+      const records = new Map((await store.read((tx) => tx.recordsByRef(furnisherId, [...new Set(lines.map((l) => l.furnisherRef))])))
+        .map((r) => [r.furnisherRef, r]));
+      const results: (FulfilResult | undefined)[] = [];
+      const changes: { readonly line: number; readonly id: RecordId; readonly fulfilledAt: Instant | undefined }[] = [];
+      lines.forEach((l, i) => {
+        const fulfilledAt = l.fulfilledAt === undefined ? undefined : ledgerModule.parseInstant(l.fulfilledAt);
+        const record = records.get(l.furnisherRef);
+        if (l.fulfilledAt !== undefined && fulfilledAt === undefined) {
+          results[i] = { status: 'rejected', code: 'invalid_request', reason: `fulfilledAt ${JSON.stringify(l.fulfilledAt)} is not an ISO 8601 date or date-time with offset` };
+        } else if (record === undefined) {
+          results[i] = { status: 'rejected', code: 'not_found', reason: `no record with furnisherRef ${l.furnisherRef} from ${furnisherId} to fulfil` };
+        } else changes.push({ line: i, id: record.id, fulfilledAt });
+      });
+      const outcomes = await ledger.fulfilMany(furnisherId, changes.map(({ id, fulfilledAt }) => ({ id, fulfilledAt })), at);
+      changes.forEach((c, k) => {
+        const o = outcomes[k];
+        results[c.line] = o === undefined || o.ok
+          ? { status: 'accepted', duplicate: o?.change.duplicate ?? false }
+          : { status: 'rejected', code: o.code, reason: `${o.reason} (fulfilment of furnisherRef ${lines[c.line]?.furnisherRef ?? ''})` };
+      });
+      return results.map((r) => r ?? { status: 'rejected', code: 'internal_error', reason: 'no answer' });
+    };
+
     return await fn({
       store,
       ledger,
-      target: { furnish: (furnisherId, batch, at) => ledger.furnish(furnisherId, batch, at), fulfil: fulfilByRef },
+      target: {
+        furnish: (furnisherId, batch, at) => ledger.furnish(furnisherId, batch, at),
+        furnishMany: (furnisherId, batches, at) => ledger.furnishMany(furnisherId, batches, at),
+        fulfil: fulfilByRef,
+        fulfilMany: fulfilManyByRef,
+      },
       rulebook: () => store.read(async (tx) => (await rulebooks.active(tx)).current),
       registerFurnisher: async (f) => {
         await ledger.registerClient({ id: f.id, role: 'furnisher', name: f.name, furnisherKind: f.kind, scope: { recordTypes: f.scope } }, Date.now());

@@ -34,6 +34,9 @@ export interface BatchResult {
 /** Upper bound on records in one furnishing batch (API and importer alike). */
 export const MAX_BATCH = 1000;
 
+/** Upper bound on batches committed together by `furnishMany`. */
+export const MAX_BATCHES_PER_COMMIT = 20;
+
 /** What the importer needs from the registry; implemented over the store by the ledger. */
 export interface Furnishing {
   /** Validates, then commits all accepted items atomically; resolves only once they are durable. */

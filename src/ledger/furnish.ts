@@ -2,7 +2,7 @@ import type { Instant } from '../core/brand.js';
 import { CredenceError } from '../core/errors.js';
 import type { ClientRow } from '../store/rows.js';
 import { commitBatches, type Prepared } from './commit-batches.js';
-import { MAX_BATCH, type BatchResult } from './furnish-types.js';
+import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, type BatchResult } from './furnish-types.js';
 import { activeFurnisher, type LedgerContext } from './ledger-context.js';
 import { payloadHash } from './payload-hash.js';
 import { validateItem } from './validate-item.js';
@@ -33,9 +33,6 @@ export async function furnish(ctx: LedgerContext, furnisherId: string, batch: re
   const [result] = await ctx.store.write((tx) => commitBatches(ctx, tx, furnisherId, [prepared], at));
   return result ?? EMPTY;
 }
-
-/** At most this many batches share one transaction. */
-export const MAX_BATCHES_PER_COMMIT = 20;
 
 /**
  * Several batches of one furnisher in one transaction, for bulk import: one durable commit instead

@@ -114,6 +114,34 @@ describe('runImport', () => {
     expect(rejectedLines(input).map((r) => [r.line, r.code])).toEqual([[3, 'not_found'], [5, 'invalid_request']]);
   });
 
+  it('commits up to 20 batches together and fulfils in bulk when the target can, with the same answers per line', async () => {
+    const fulfil = (ref: string): string => JSON.stringify({ op: 'fulfil', furnisherRef: ref });
+    const lines = Array.from({ length: 70 }, (_, i) => (i % 10 === 9 ? fulfil(i === 69 ? 'r999' : `r${i - 1}`) : rec(i)));
+    const plain = fakeLedger();
+    const expected = await runImport(base(inputFile(lines), plain));
+    const bulk = fakeLedger();
+    const commits: number[] = [];
+    const target: ImportTarget = {
+      furnish: bulk.furnish,
+      fulfil: bulk.fulfil,
+      furnishMany: async (f, batches, at) => {
+        commits.push(batches.length);
+        return Promise.all(batches.map((b) => bulk.furnish(f, b, at)));
+      },
+      fulfilMany: async (f, items, at) => {
+        commits.push(items.length);
+        return Promise.all(items.map((l) => bulk.fulfil(f, l.furnisherRef, l.fulfilledAt, at)));
+      },
+    };
+    const input = inputFile(lines);
+    const s = await runImport(base(input, target));
+    expect({ ...s, rejectedPath: null }).toEqual({ ...expected, rejectedPath: null });
+    expect([s.accepted, s.fulfilled, s.rejected]).toEqual([63, 6, 1]);
+    // 70 lines, batches of 3: one group of 60 lines (20 batches of records, then their 6 fulfilments), then the last 10.
+    expect(commits).toEqual([18, 6, 3, 1]);
+    expect(rejectedLines(input).map((r) => [r.line, r.code])).toEqual([[70, 'not_found']]);
+  });
+
   it('reports bytes that are not UTF-8 per line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credence-import-'));
     const input = join(dir, 'gbk.ndjson');

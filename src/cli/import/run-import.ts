@@ -1,7 +1,7 @@
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import type { Instant } from '../../core/brand.js';
 import type { ErrorCode } from '../../core/errors.js';
-import { MAX_BATCH } from '../../ledger/furnish-types.js';
+import { MAX_BATCH, MAX_BATCHES_PER_COMMIT } from '../../ledger/furnish-types.js';
 import { UserError } from '../user-error.js';
 import { checkpointPathFor, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { csvRowToRecord, parseCsvHeader } from './csv-row.js';
@@ -66,6 +66,8 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  */
 export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const batchSize = opts.batchSize ?? MAX_BATCH;
+  // Lines are sent in groups of batches committed together when the target takes several at once.
+  const groupSize = batchSize * (opts.target.furnishMany ? MAX_BATCHES_PER_COMMIT : 1);
   const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE;
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const stat = statInput(opts.input);
@@ -97,7 +99,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     batch = [];
     batchBytes = 0;
     if (sent.length > 0) {
-      const outcome = await sendBatch(opts.target, opts.furnisherId, sent, opts.clock());
+      const outcome = await sendBatch(opts.target, opts.furnisherId, sent, opts.clock(), batchSize);
       counts.accepted += outcome.accepted;
       counts.duplicates += outcome.duplicates;
       counts.fulfilled += outcome.fulfilled;
@@ -141,7 +143,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
       const handled = handleLine(line);
       if (handled) linesThisRun += 1;
       if ((line.lineNo & 511) === 0) opts.onProgress?.(offset, linesThisRun);
-      if (batch.length >= batchSize || batchBytes >= maxBatchBytes || held.length >= batchSize) {
+      if (batch.length >= groupSize || batchBytes >= maxBatchBytes || held.length >= batchSize) {
         await flush();
         opts.onProgress?.(offset, linesThisRun);
         // Let signals, timers and the progress bar run: reading and a synchronous store may never yield otherwise.
