@@ -12,6 +12,11 @@ export interface SubjectRef {
 
 interface Membership { since: number; until: number; recordIds: RecordId[] }
 
+/** The earlier of `next` and `t`, counting only instants after `at` (a plain function: no closure per call). */
+function soonest(next: number, t: number, at: number): number {
+  return t > at && t < next ? t : next;
+}
+
 /** Stores hand records over in occurrence order; sorting is only needed when they are not. */
 function isOrdered(records: readonly RecordState[]): boolean {
   for (let i = 1; i < records.length; i++) if (byOccurrence(records[i - 1] as RecordState, records[i] as RecordState) > 0) return false;
@@ -33,7 +38,6 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
   const typeTotals = new Map<string, number>();
   let points = rb.base;
   let next = Infinity;
-  const later = (t: number): void => { if (t > at && t < next) next = t; };
 
   for (const r of ordered) {
     if (r.subjectId !== subject.id) continue; // never let another subject's record count
@@ -45,19 +49,19 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
     if (r.status === 'retracted') state = 'retracted';
     else if (r.status === 'corrected') state = 'corrected';
     else if (type?.requiresConsent && r.consent !== true) state = 'no_consent';
-    else if (r.occurredAt > at) { state = 'not_yet'; later(r.occurredAt); }
+    else if (r.occurredAt > at) { state = 'not_yet'; next = soonest(next, r.occurredAt, at); }
     else {
       const d = r.dispute;
       if (d && d.closedAt === undefined && !(d.verifiedAt !== undefined && d.verifiedAt <= at)) {
         if (at >= d.verifyBy) state = 'dispute_unverified';
-        else later(d.verifyBy);
+        else next = soonest(next, d.verifyBy, at);
       }
     }
     if (type) {
       for (const candidate of type.rules) if (candidate.matches(r.attributes)) { rule = candidate; break; }
     }
     const fulfilled = r.status === 'fulfilled' && r.fulfilledAt !== undefined && r.fulfilledAt <= at;
-    if (r.status === 'fulfilled' && r.fulfilledAt !== undefined && r.fulfilledAt > at) later(r.fulfilledAt);
+    if (r.status === 'fulfilled' && r.fulfilledAt !== undefined && r.fulfilledAt > at) next = soonest(next, r.fulfilledAt, at);
     if (state === 'counted' && rule?.rule.suspendWhileDisputed && r.dispute && r.dispute.closedAt === undefined) state = 'dispute_open';
     if (state === 'counted') {
       if (!rule) state = 'no_rule';
@@ -66,7 +70,7 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
         if (at >= end) state = 'expired';
         else {
           until = end;
-          later(end);
+          next = soonest(next, end, at);
           const factor = rule.rule.per === undefined ? 1 : Math.max(1, Number(r.attributes[rule.rule.per] ?? 1));
           moved = fulfilled ? (rule.rule.fulfilledPoints ?? 0) : rule.rule.points * factor;
           if (fulfilled) state = 'fulfilled';
@@ -102,8 +106,8 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
           end = Math.min(end, rb.addTerm(since, def.publicity.maximum));
           if (r.restoredAt !== undefined) end = Math.min(end, r.restoredAt);
         }
-        if (at < since || at >= end) { later(since); continue; }
-        later(end);
+        if (at < since || at >= end) { next = soonest(next, since, at); continue; }
+        next = soonest(next, end, at);
         const m = memberships[entry.list.index];
         if (m) { m.since = Math.min(m.since, since); m.until = Math.max(m.until, end); m.recordIds.push(r.id); }
         else memberships[entry.list.index] = { since, until: end, recordIds: [r.id] };
