@@ -7,6 +7,7 @@ import { migrateServiceToLatest } from '../migrations/migrate-service-to-latest.
 import type { SqlExec, SqlValue } from '../service-sql.js';
 import type { ServiceStore } from '../service-store.js';
 import { serviceStoreOver } from '../service-store-over.js';
+import { sqliteCheckpointer } from './sqlite-checkpointer.js';
 import { sqliteInsertWorker } from './sqlite-insert-worker.js';
 
 const BUSY_RETRIES = 200;
@@ -16,8 +17,9 @@ const bind = (params: readonly SqlValue[]): (string | number | null)[] =>
 
 /**
  * The service tables in the same SQLite file as the ledger, on a connection of their own; batches
- * (the inquiry log's group commits) are inserted on a worker thread's connection. The lock wait on
- * the event loop is short and retried asynchronously, so a busy database never stalls it for long.
+ * (the inquiry log's group commits) are inserted on a worker thread's connection, and from the first
+ * of them on, another thread checkpoints the WAL so that no commit on the hot path has to. The lock
+ * wait on the event loop is short and retried asynchronously, so a busy database never stalls it for long.
  */
 export async function openSqliteServiceStore(file: string): Promise<ServiceStore> {
   const path = resolve(file);
@@ -50,18 +52,22 @@ export async function openSqliteServiceStore(file: string): Promise<ServiceStore
   };
   let closed = false;
   const inserts = sqliteInsertWorker(path);
+  let checkpointer: { close(): Promise<void> } | null = null;
   const exec: SqlExec = {
     dialect: 'sqlite',
     inList: 'in (select value from json_each(?))',
     all: (sql, params) => retrying(() => prepare(sql).all(...bind(params)) as Record<string, unknown>[]),
     run: (sql, params) => retrying(() => prepare(sql).run(...bind(params)).changes),
-    insertMany: (table, columns, rows) => rows.length === 0
-      ? Promise.resolve()
-      : inserts.insert(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, rows.map(bind)),
+    insertMany: (table, columns, rows) => {
+      if (rows.length === 0) return Promise.resolve();
+      if (!closed) checkpointer ??= sqliteCheckpointer(path);
+      return inserts.insert(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`, rows.map(bind));
+    },
     close: async () => {
       if (closed) return;
       closed = true;
       await inserts.close();
+      await checkpointer?.close();
       db.close();
     },
   };
