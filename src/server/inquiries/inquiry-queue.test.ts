@@ -31,6 +31,33 @@ describe('inquiryQueue', () => {
     expect(queue.committed()).toBe(7);
   });
 
+  it('with maxInFlight, sends the next group while earlier ones are still committing, and resolves each after its own', async () => {
+    const commits: (() => void)[] = [];
+    const sizes: number[] = [];
+    const queue = inquiryQueue((rows) => new Promise<void>((resolve) => {
+      sizes.push(rows.length);
+      commits.push(resolve);
+    }), { maxBatch: 100, maxDelayMs: 0, maxInFlight: 2 });
+    const settled: number[] = [];
+    const turn = () => new Promise((r) => setImmediate(r));
+    const a = queue.record(row(1)).then(() => settled.push(1));
+    await turn();
+    const b = [queue.record(row(2)).then(() => settled.push(2)), queue.record(row(3)).then(() => settled.push(3))];
+    await turn();
+    const c = queue.record(row(4)).then(() => settled.push(4));
+    await turn();
+    expect(sizes).toEqual([1, 2]); // the third group waits: two are in flight
+    commits[1]?.();
+    await Promise.all(b);
+    expect(settled).toEqual([2, 3]);
+    await turn();
+    expect(sizes).toEqual([1, 2, 1]);
+    commits[0]?.();
+    commits[2]?.();
+    await Promise.all([a, c]);
+    expect(queue.committed()).toBe(4);
+  });
+
   it('fails every inquiry of a group whose commit fails, so none of their answers is sent', async () => {
     const queue = inquiryQueue(() => Promise.reject(new Error('disk full')), { maxBatch: 10, maxDelayMs: 0 });
     const results = await Promise.allSettled([queue.record(row(1)), queue.record(row(2))]);

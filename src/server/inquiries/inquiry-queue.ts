@@ -5,6 +5,8 @@ export interface InquiryQueueOptions {
   readonly maxBatch: number;
   /** Wait at most this long for more inquiries before a flush (0: flush on the next turn of the event loop). */
   readonly maxDelayMs: number;
+  /** Groups being committed at once (default 1); a store whose syncs overlap makes use of more. */
+  readonly maxInFlight?: number;
 }
 
 export interface InquiryQueue {
@@ -23,12 +25,13 @@ interface Waiting {
 }
 
 /**
- * Group commit: inquiries queue up while one transaction is being committed, and the next
- * transaction takes all of them, so one fsync serves many checks and none is answered before its commit.
+ * Group commit: inquiries queue up while groups are being committed, and the next group takes all
+ * of them (up to maxBatch), so one sync serves many checks and none is answered before its commit.
  */
 export function inquiryQueue(append: (rows: readonly InquiryRow[]) => Promise<void>, options: InquiryQueueOptions): InquiryQueue {
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 1);
   let pending: Waiting[] = [];
-  let flushing: Promise<void> | null = null;
+  const running = new Set<Promise<void>>();
   let timeout: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
   let committed = 0;
@@ -41,7 +44,7 @@ export function inquiryQueue(append: (rows: readonly InquiryRow[]) => Promise<vo
   };
 
   const schedule = (): void => {
-    if (flushing || immediate) return;
+    if (running.size >= maxInFlight || immediate) return;
     if (pending.length >= options.maxBatch || options.maxDelayMs <= 0) {
       if (timeout) clearTimeout(timeout);
       timeout = null;
@@ -53,10 +56,10 @@ export function inquiryQueue(append: (rows: readonly InquiryRow[]) => Promise<vo
 
   function flush(): void {
     cancel();
-    if (flushing || pending.length === 0) return;
+    if (running.size >= maxInFlight || pending.length === 0) return;
     const batch = pending.slice(0, options.maxBatch);
     pending = pending.slice(batch.length);
-    flushing = Promise.resolve().then(() => append(batch.map((w) => w.row))).then(
+    const done: Promise<void> = Promise.resolve().then(() => append(batch.map((w) => w.row))).then(
       () => {
         committed += batch.length;
         for (const w of batch) w.resolve();
@@ -65,9 +68,11 @@ export function inquiryQueue(append: (rows: readonly InquiryRow[]) => Promise<vo
         for (const w of batch) w.reject(error);
       },
     ).finally(() => {
-      flushing = null;
+      running.delete(done);
       if (pending.length > 0) schedule();
     });
+    running.add(done);
+    if (pending.length > 0) schedule();
   }
 
   return {
@@ -76,9 +81,9 @@ export function inquiryQueue(append: (rows: readonly InquiryRow[]) => Promise<vo
       schedule();
     }),
     drain: async () => {
-      while (pending.length > 0 || flushing) {
-        if (!flushing) flush();
-        if (flushing) await flushing;
+      while (pending.length > 0 || running.size > 0) {
+        flush();
+        if (running.size > 0) await Promise.race(running);
       }
       cancel();
     },
