@@ -11,7 +11,9 @@ import type { Store } from '../store/store.js';
 import { authenticator } from './auth/authenticator.js';
 import { changeFeed } from './changes/change-feed.js';
 import { notifyingStore } from './changes/notifying-store.js';
-import { standingReader } from './checks/standing-reader.js';
+import { cacheInvalidatingStore } from './checks/cache-invalidating-store.js';
+import { standingCache } from './checks/standing-cache.js';
+import { standingReader, type CurrentStanding } from './checks/standing-reader.js';
 import { noticeDelivery, type NoticeDelivery } from './due-process/notice-delivery.js';
 import { noticeTriggeringStore } from './due-process/notice-trigger.js';
 import { inquiryQueue } from './inquiries/inquiry-queue.js';
@@ -58,16 +60,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const changes = changeFeed();
   // Corrections and removals are followed, once committed, by their correction notices.
   const notices: { current?: NoticeDelivery } = {}; // set once the ledger it delivers through is open
-  const store = noticeTriggeringStore(notifyingStore(options.store, changes, clock), () => notices.current?.deliver() ?? Promise.resolve(0),
+  // Standings of recently checked subjects: every write of this app drops the subjects it touched before
+  // its changes are announced; a write by anyone else empties it (see standing-cache.ts).
+  const standingsCache = standingCache<CurrentStanding>(limits.standingCacheEntries);
+  const store = noticeTriggeringStore(notifyingStore(cacheInvalidatingStore(options.store, standingsCache), changes, clock), () => notices.current?.deliver() ?? Promise.resolve(0),
     (e) => app.log.error({ err: e }, 'correction notices failed; they are retried'));
   const ledger = await openLedger(store, { at: clock(), ...(options.onAppend ? { onAppend: options.onAppend } : {}) });
   const auth = authenticator(store, options.service, clock);
-  const inquiries = inquiryQueue((rows) => options.service.appendInquiries(rows), { maxBatch: limits.inquiryBatch, maxDelayMs: limits.inquiryDelayMs });
+  const inquiries = inquiryQueue((rows) => options.service.appendInquiries(rows), {
+    maxBatch: limits.inquiryBatch, maxDelayMs: limits.inquiryDelayMs, maxInFlight: limits.inquiryInFlight,
+  });
   const deps: ServerDeps = {
     ledger,
     store,
     service: options.service,
-    standings: standingReader(store, rulebookCache()),
+    standings: standingReader(store, rulebookCache(), standingsCache),
     inquiries,
     changes,
     auth,

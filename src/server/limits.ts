@@ -21,6 +21,10 @@ export interface Limits {
   /** Group commit of inquiries: flush at this many, or after this delay (0: the next turn of the event loop). */
   readonly inquiryBatch: number;
   readonly inquiryDelayMs: number;
+  /** Groups of inquiries being committed at once (the SQLite inquiry log overlaps their syncs). */
+  readonly inquiryInFlight: number;
+  /** Subjects whose standing the check path keeps in memory (0: none; each entry takes well under 1 KB). */
+  readonly standingCacheEntries: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -43,4 +47,6 @@ export const DEFAULT_LIMITS: Limits = {
   sessionTtlMs: 60 * 60 * 1000,
   inquiryBatch: 512,
   inquiryDelayMs: 0,
+  inquiryInFlight: 4,
+  standingCacheEntries: 200_000,
 };

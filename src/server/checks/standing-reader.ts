@@ -8,6 +8,7 @@ import { bySubject, toSummary } from '../../ledger/project-standings.js';
 import type { RulebookCache } from '../../ledger/rulebook-cache.js';
 import type { StoredRecord } from '../../store/rows.js';
 import type { ReadTx, Store } from '../../store/store.js';
+import { standingCache, type StandingCache } from './standing-cache.js';
 
 export interface CurrentStanding {
   readonly standing: Standing;
@@ -21,6 +22,8 @@ export interface StandingReader {
   current(subject: ParsedIdentifier, at: Instant, options?: { readonly withExplanation?: boolean }): Promise<CurrentStanding>;
   /** The rulebook in force. */
   rulebook(): Promise<CompiledRulebook>;
+  /** How the cache of standings fares (for the benchmark and metrics). */
+  cacheStats(): { readonly size: number; readonly hits: number; readonly misses: number };
 }
 
 interface Lookup {
@@ -35,35 +38,50 @@ const MAX_GROUP = 500;
 
 /**
  * Reads projected standings. Lookups that arrive in the same turn of the event loop share one read
- * transaction and one query (the hot path of checks); only a subject whose projection is missing or
+ * transaction (the hot path of checks): its head says whether the cache of standings still holds, the
+ * subjects not in the cache are read in one query, and only a subject whose projection is missing or
  * due to change by itself (an expiry since it was computed) has its records read and recomputed.
+ * Without a cache (or with a capacity of 0) every lookup reads the projection.
  */
-export function standingReader(store: Store, rulebooks: RulebookCache): StandingReader {
-  const rulebookIn = async (tx: ReadTx): Promise<CompiledRulebook> => {
+export function standingReader(store: Store, rulebooks: RulebookCache, cache: StandingCache<CurrentStanding> = standingCache(0)): StandingReader {
+  const rulebookIn = async (tx: ReadTx): Promise<{ readonly rulebook: CompiledRulebook; readonly seq: number }> => {
     const head = await tx.head();
     if (head.currentRulebook === null) throw new CredenceError('unavailable', 'no rulebook has been published yet');
-    return rulebooks.compiled(tx, head.currentRulebook);
+    return { rulebook: await rulebooks.compiled(tx, head.currentRulebook), seq: head.nextSeq };
   };
 
   let waiting: Lookup[] = [];
   let scheduled = false;
 
   async function resolveGroup(group: readonly Lookup[]): Promise<void> {
+    const writes = cache.writes();
     const answers = await store.read(async (tx) => {
-      const rulebook = await rulebookIn(tx);
-      const ids = [...new Set(group.map((l) => l.subject.subjectId))];
+      const { rulebook, seq } = await rulebookIn(tx);
+      const ticket = cache.open(writes, seq, rulebook.version);
+      const answers: (CurrentStanding | undefined)[] = group.map((l) => (ticket ? cache.get(ticket, l.subject.subjectId, l.at) : undefined));
+      const misses = group.filter((_, i) => answers[i] === undefined);
+      if (misses.length === 0) return answers;
+      const ids = [...new Set(misses.map((l) => l.subject.subjectId))];
       const stored = new Map((await tx.standings(ids, rulebook.version)).map((s) => [s.subjectId, s]));
       const fresh = (l: Lookup) => {
         const s = stored.get(l.subject.subjectId);
         return s && s.at <= l.at && (s.nextChangeAt === null || s.nextChangeAt > l.at) ? s : undefined;
       };
-      const stale = [...new Set(group.filter((l) => !fresh(l)).map((l) => l.subject.subjectId))];
+      const stale = [...new Set(misses.filter((l) => !fresh(l)).map((l) => l.subject.subjectId))];
       const records = stale.length > 0 ? bySubject(await tx.recordsOf(stale)) : new Map<SubjectId, StoredRecord[]>();
-      return group.map((l): CurrentStanding => {
+      return group.map((l, i): CurrentStanding => {
+        const hit = answers[i];
+        if (hit) return hit;
         const s = fresh(l);
-        if (s) return { standing: { ...toSummary(s, rulebook), explanation: NO_EXPLANATION }, rulebook, records: null };
+        if (s) {
+          const answer: CurrentStanding = { standing: { ...toSummary(s, rulebook), explanation: NO_EXPLANATION }, rulebook, records: null };
+          if (ticket) cache.put(ticket, l.subject.subjectId, answer, s.at, s.nextChangeAt);
+          return answer;
+        }
         const own = records.get(l.subject.subjectId) ?? [];
-        return { standing: computeStanding({ id: l.subject.subjectId, kind: l.subject.kind }, own, rulebook, l.at), rulebook, records: own };
+        const standing = computeStanding({ id: l.subject.subjectId, kind: l.subject.kind }, own, rulebook, l.at);
+        if (ticket) cache.put(ticket, l.subject.subjectId, { standing: { ...standing, explanation: NO_EXPLANATION }, rulebook, records: null }, l.at, standing.nextChangeAt);
+        return { standing, rulebook, records: own };
       });
     });
     group.forEach((l, i) => l.resolve(answers[i] as CurrentStanding));
@@ -81,11 +99,12 @@ export function standingReader(store: Store, rulebooks: RulebookCache): Standing
   }
 
   return {
-    rulebook: () => store.read(rulebookIn),
+    rulebook: () => store.read(async (tx) => (await rulebookIn(tx)).rulebook),
+    cacheStats: () => cache.stats(),
     current: (subject, at, options = {}) => {
       if (options.withExplanation) {
         return store.read(async (tx) => {
-          const rulebook = await rulebookIn(tx);
+          const { rulebook } = await rulebookIn(tx);
           const records = await tx.recordsOf([subject.subjectId]);
           return { standing: computeStanding({ id: subject.subjectId, kind: subject.kind }, records, rulebook, at), rulebook, records };
         });
