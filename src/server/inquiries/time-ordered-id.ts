@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 /** The random part: 16 base32 digits (80 bits), counted up within a millisecond. */
@@ -7,9 +7,17 @@ const DIGITS = 16;
 let lastTime = -1;
 const random = new Uint8Array(DIGITS);
 
+// Random bytes are drawn from the system 4 KB at a time: one call per 256 milliseconds with ids, not one per millisecond.
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
 function reseed(): void {
-  const bytes = randomBytes(DIGITS);
-  for (let i = 0; i < DIGITS; i++) random[i] = (bytes[i] ?? 0) & 31;
+  if (used + DIGITS > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  for (let i = 0; i < DIGITS; i++) random[i] = (pool[used + i] ?? 0) & 31;
+  used += DIGITS;
   random[0] = (random[0] ?? 0) & 15; // headroom for counting up
 }
 
