@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,12 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
   const work = `${results}checks-run.db`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
   copyFileSync(db, work);
+  // The copy is flushed before any load: its write-back must not land on the syncs of the inquiries measured.
+  const copy = openSync(work, 'r+');
+  fsyncSync(copy);
+  closeSync(copy);
+  const load1 = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`machine load (1, 5, 15 min) before: ${load1()}`);
 
   const bodies = Array.from({ length: 50_000 }, (_, n) => JSON.stringify({
     subject: { scheme: 'cn-rid', identifier: benchIdentifier(Math.floor(((n * 2_654_435_761) % 4_294_967_296) / 4_294_967_296 * subjects)) },
@@ -104,6 +111,7 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
     rps: of('checks', 'rps'), p50: of('checks', 'p50'), p99: of('checks', 'p99'),
     ok: rounds.reduce((n, r) => n + r.checks.ok, 0), failed: rounds.reduce((n, r) => n + r.checks.failed, 0),
   };
+  console.log(`machine load (1, 5, 15 min) after: ${load1()}`);
   for (const [i, r] of rounds.entries()) {
     console.log(`round ${i + 1}: bare ${Math.round(r.bare.rps)} req/s p99 ${r.bare.p99} ms; checks ${Math.round(r.checks.rps)} req/s p99 ${r.checks.p99} ms`);
   }

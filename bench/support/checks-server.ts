@@ -31,6 +31,8 @@ if (mode === 'bare') {
   const key = await issueKey(deps.service, clientId(id), deps.clock());
   process.stdout.write(`${JSON.stringify({ port: Number(new URL(server.url).port), key: key.key, clientId: id })}\n`);
   process.on('SIGTERM', () => {
+    const { size, hits, misses } = deps.standings.cacheStats();
+    process.stderr.write(`standing cache: ${hits.toLocaleString('en-US')} hits, ${misses.toLocaleString('en-US')} misses, ${size.toLocaleString('en-US')} subjects held\n`);
     void server.close().then(() => process.exit(0));
   });
 }
