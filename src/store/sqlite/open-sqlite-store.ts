@@ -8,36 +8,46 @@ import type { Store } from '../store.js';
 import { sqliteHead, sqliteReadTx } from './sqlite-read-tx.js';
 import { sqliteStatements } from './sqlite-statements.js';
 import { sqliteWriteTx } from './sqlite-write-tx.js';
+import { sqliteWriter } from './sqlite-writer.js';
 
 const BUSY_RETRIES = 5;
 
+const PRAGMAS = [
+  'journal_mode = WAL',
+  // FULL: the WAL is synced at every commit, so an acknowledged write survives power loss.
+  'synchronous = FULL',
+  'busy_timeout = 10000',
+  'foreign_keys = ON',
+  'cache_size = -65536',
+  // Checkpoint the WAL into the database every ~64 MB rather than every 4 MB: fewer syncs of the main file.
+  'wal_autocheckpoint = 16384',
+];
+
 function connect(path: string): Database.Database {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // FULL: the WAL is synced at every commit, so an acknowledged write survives power loss.
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 10000');
-  db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -65536');
-  // Checkpoint the WAL into the database every ~64 MB rather than every 4 MB: fewer syncs of the main file.
-  db.pragma('wal_autocheckpoint = 16384');
+  for (const p of PRAGMAS) db.pragma(p);
   return db;
 }
 
 const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');
 
 /**
- * Opens (creating if needed) a SQLite database file: one writer connection, one reader connection
- * (WAL lets reads proceed while a write is open). Transactions on each are queued, never interleaved.
+ * Opens (creating if needed) a SQLite database file: one writer connection, on a thread of its own so
+ * that its inserts and syncs run while this thread prepares the next, and one reader connection (WAL
+ * lets reads proceed while a write is open). Transactions on each are queued, never interleaved.
  */
 export async function openSqliteStore(file: string): Promise<Store> {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
-  const writer = connect(path);
   // Kysely runs the migrations; the hot path below uses cached better-sqlite3 statements directly.
-  await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: writer }) }), 'sqlite');
+  const migrator = connect(path);
+  try {
+    await migrateToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: migrator }) }), 'sqlite');
+  } finally {
+    migrator.close();
+  }
+  const writer = sqliteWriter(path, PRAGMAS);
   const reader = connect(path);
-  const w = sqliteStatements(writer);
   const r = sqliteStatements(reader);
   const writeQueue = serialQueue();
   const readQueue = serialQueue();
@@ -63,13 +73,13 @@ export async function openSqliteStore(file: string): Promise<Store> {
         open();
         try {
           writer.exec('begin immediate');
-          const tx = sqliteWriteTx(w, sqliteHead(w));
+          const tx = sqliteWriteTx(writer, sqliteHead(writer));
           const result = await fn(tx);
           tx.finish();
-          writer.exec('commit');
+          await writer.commit();
           return result;
         } catch (error) {
-          if (writer.inTransaction) writer.exec('rollback');
+          writer.rollback();
           if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
         }
       }
@@ -79,7 +89,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
       if (closed) return;
       closed = true;
       reader.close();
-      writer.close();
+      await writer.close();
     },
   };
 }

@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../core/ledger/ledger-event.js';
 import { CredenceError } from '../../core/errors.js';
 import {
   CLIENT_COLUMNS, clientValues, EVENT_COLUMNS, eventValues, RECORD_COLUMNS, recordValues, RULEBOOK_COLUMNS, rulebookValues,
-  SLOT_COLUMNS, slotValues, type Slot,
+  SLOT_COLUMNS, slotValues, type Slot, type Value,
 } from '../columns.js';
 import type { StoredStanding } from '../rows.js';
 import { assignSlots, BOTH_SLOT_COLUMNS, bothSlots, otherSlot, slotOf, slotVersion, type HeadRow } from '../slots.js';
@@ -38,53 +38,84 @@ const PUT_SLOT = (slot: Slot): string => {
 const PUT_SLOT_A = PUT_SLOT('a');
 const PUT_SLOT_B = PUT_SLOT('b');
 
-/** A write transaction on the SQLite writer connection; `finish` persists the head before COMMIT. */
+interface Row {
+  readonly sql: string;
+  readonly values: readonly Value[];
+  /** The error when the row does not change exactly one row. */
+  readonly error?: () => Error;
+}
+
+/** Sends rows in call order, one request per run of consecutive rows that share a statement. */
+function sendInOrder(s: SqliteStatements, rows: readonly Row[]): void {
+  for (let start = 0; start < rows.length;) {
+    const sql = rows[start]?.sql;
+    let end = start;
+    while (end < rows.length && rows[end]?.sql === sql) end += 1;
+    const run = rows.slice(start, end);
+    const checked = run[0]?.error !== undefined;
+    s.send(sql ?? '', run.map((r) => r.values), checked ? { changes: 1, error: (i) => run[i]?.error?.() ?? new Error('unexpected change count') } : undefined);
+    start = end;
+  }
+}
+
+/**
+ * A write transaction on the SQLite writer connection; `finish` persists the head before COMMIT.
+ * Bulk writes are sent without waiting (on the writer's thread they run while the caller prepares
+ * more); a failed one, or a version conflict, fails the transaction at its next read or its commit.
+ */
 export function sqliteWriteTx(s: SqliteStatements, start: HeadRow): WriteTx & { finish(): void } {
   let head = start;
-  const putSlots = (standings: readonly StoredStanding[]): void => {
-    for (const x of standings) {
-      const slot = slotOf(head, x.rulebookVersion);
-      if (!slot) throw new Error(`rulebook ${x.rulebookVersion} is neither current nor staging`);
-      const next = x.nextChangeAt;
-      const changed = s.run(slot === 'a' ? PUT_SLOT_A : PUT_SLOT_B, ...slotValues(x), slotVersion(head, otherSlot(slot)), next, next, next, x.subjectId);
-      if (changed !== 1) throw new Error(`standing for unknown subject ${x.subjectId}`);
-    }
-  };
+  const slotRows = (standings: readonly StoredStanding[]): Row[] => standings.map((x) => {
+    const slot = slotOf(head, x.rulebookVersion);
+    if (!slot) throw new Error(`rulebook ${x.rulebookVersion} is neither current nor staging`);
+    const next = x.nextChangeAt;
+    return {
+      sql: slot === 'a' ? PUT_SLOT_A : PUT_SLOT_B,
+      values: [...slotValues(x), slotVersion(head, otherSlot(slot)), next, next, next, x.subjectId],
+      error: () => new Error(`standing for unknown subject ${x.subjectId}`),
+    };
+  });
   return {
     ...sqliteReadTx(s),
     head: () => Promise.resolve(head),
     appendEvents: (events) => {
       const stored: StoredEvent[] = [];
+      const rows: Value[][] = [];
       let seq = head.nextSeq;
       for (const e of events) {
-        s.run(INSERT_EVENT, ...eventValues(seq, e));
+        rows.push(eventValues(seq, e));
         stored.push({ seq, recordedAt: e.recordedAt, actor: e.actor, event: e.event });
         seq += 1;
       }
       head = { ...head, nextSeq: seq };
+      s.send(INSERT_EVENT, rows);
       return Promise.resolve(stored);
     },
     putSubjects: (changes) => {
+      const rows: Row[] = [];
       for (const { subject: x, expected, version, standings = [] } of changes) {
+        const conflict = (): Error => new CredenceError('version_conflict', `subject ${x.id} is no longer at version ${expected}`, { subjectId: x.id, expected });
         // One statement for the row and all its standings when they cover every rulebook in use.
         const slots = standings.length > 0 ? bothSlots(head, standings) : undefined;
-        const changed = slots
-          ? expected === 0
-            ? s.run(INSERT_SUBJECT_WITH_SLOTS, x.id, x.kind, x.scheme, x.identifier, x.region, version, ...slots)
-            : s.run(BUMP_SUBJECT_WITH_SLOTS, version, ...slots, x.id, expected)
-          : expected === 0
-            ? s.run(INSERT_SUBJECT, x.id, x.kind, x.scheme, x.identifier, x.region, version)
-            : s.run(BUMP_SUBJECT, version, x.id, expected);
-        if (changed !== 1) throw new CredenceError('version_conflict', `subject ${x.id} is no longer at version ${expected}`, { subjectId: x.id, expected });
-        if (!slots && standings.length > 0) putSlots(standings);
+        if (slots) {
+          rows.push(expected === 0
+            ? { sql: INSERT_SUBJECT_WITH_SLOTS, values: [x.id, x.kind, x.scheme, x.identifier, x.region, version, ...slots], error: conflict }
+            : { sql: BUMP_SUBJECT_WITH_SLOTS, values: [version, ...slots, x.id, expected], error: conflict });
+        } else {
+          rows.push(expected === 0
+            ? { sql: INSERT_SUBJECT, values: [x.id, x.kind, x.scheme, x.identifier, x.region, version], error: conflict }
+            : { sql: BUMP_SUBJECT, values: [version, x.id, expected], error: conflict });
+          rows.push(...slotRows(standings));
+        }
       }
+      sendInOrder(s, rows);
       return Promise.resolve();
     },
     putRecords: (records) => {
-      for (const r of records) s.run(UPSERT_RECORD, ...recordValues(r));
+      s.send(UPSERT_RECORD, records.map(recordValues));
       return Promise.resolve();
     },
-    putStandings: (standings) => Promise.resolve(putSlots(standings)),
+    putStandings: (standings) => Promise.resolve(sendInOrder(s, slotRows(standings))),
     putClient: (c) => Promise.resolve(void s.run(UPSERT_CLIENT, ...clientValues(c))),
     putRulebook: (b) => Promise.resolve(void s.run(UPSERT_RULEBOOK, ...rulebookValues(b))),
     setRulebooks: ({ current, staging }) => {
@@ -94,14 +125,13 @@ export function sqliteWriteTx(s: SqliteStatements, start: HeadRow): WriteTx & { 
       return Promise.resolve();
     },
     addRejections: (furnisherId, counts) => {
-      for (const [code, n] of counts) {
-        s.run('insert into rejections (furnisher_id, code, count) values (?, ?, ?) on conflict (furnisher_id, code) do update set count = rejections.count + excluded.count', furnisherId, code, n);
-      }
+      s.send('insert into rejections (furnisher_id, code, count) values (?, ?, ?) on conflict (furnisher_id, code) do update set count = rejections.count + excluded.count',
+        [...counts].map(([code, n]) => [furnisherId, code, n]));
       return Promise.resolve();
     },
     sql: sqliteTxSql(s),
     finish: () => {
-      if (head.nextSeq !== start.nextSeq) s.run('update ledger_head set next_seq = ? where id = 1', head.nextSeq);
+      if (head.nextSeq !== start.nextSeq) s.send('update ledger_head set next_seq = ? where id = 1', [[head.nextSeq]]);
     },
   };
 }
