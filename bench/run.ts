@@ -5,7 +5,8 @@ import { printReport, writeReport, type BenchReport, type Figure } from './harne
 /** `npm run bench` runs every bench/*.bench.ts; `npm run bench -- NAME [NAME…]` runs the named ones. */
 const dir = new URL('./', import.meta.url);
 const available = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// Names are the words that are neither options nor option values (`--records 1000`, `--only sqlite`).
+const wanted = process.argv.slice(2).filter((a, i, all) => !a.startsWith('-') && !/^\d/.test(a) && !/^--[a-z-]+$/.test(all[i - 1] ?? ''));
 const unknown = wanted.filter((w) => !available.includes(w));
 if (unknown.length > 0) {
   console.error(`unknown benchmark ${unknown.join(', ')}; available: ${available.join(', ')}`);
