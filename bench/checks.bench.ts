@@ -65,13 +65,15 @@ async function load(port: number, key: string | undefined, bodies: readonly stri
  * recorded — beside a bare Fastify route answering a constant JSON to the same requests, in the same run.
  */
 export async function run(args: readonly string[]): Promise<Figure[]> {
-  // `npm run bench -- checks --subjects=100000 --seconds=5`
+  // `npm run bench -- checks --subjects=100000 --seconds=5 --standing-cache=0`
   const option = (name: string, fallback: number): number => {
     const given = args.find((a) => a.startsWith(`--${name}=`));
     return given === undefined ? fallback : Number(given.slice(name.length + 3));
   };
   const subjects = option('subjects', 1_000_000);
   const seconds = option('seconds', 5);
+  // --standing-cache=0 measures every check reading its standing from the database.
+  const cacheEntries = option('standing-cache', -1);
   // Rebuilt each month: records are dated relative to the build, and a month-old build is still current.
   const today = new Date();
   const month = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -95,7 +97,7 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
   // Both servers run side by side and are loaded in alternating rounds, so a change in the machine's
   // load (it is shared) hits both alike; each figure is the median over the rounds.
   const bare = await spawnServer(['bare']);
-  const server = await spawnServer(['credence', `sqlite:${work}`]);
+  const server = await spawnServer(['credence', `sqlite:${work}`, ...(cacheEntries >= 0 ? [String(cacheEntries)] : [])]);
   await load(bare.port, undefined, bodies, 2);
   const warm = await load(server.port, server.key, bodies, 2);
   const rounds: { bare: Load; checks: Load }[] = [];

@@ -7,9 +7,10 @@ import { startServer } from '../../src/server/main.js';
 /**
  * A server process for the checks benchmark, so the load generator does not share its event loop:
  * `bare` serves a constant JSON at POST /v1/checks; `credence DB_URL` serves the registry on DB_URL
- * with a relying party whose key it prints. Prints one JSON line {port, key?} when listening.
+ * with a relying party whose key it prints (a third argument sets the standing cache's size). Prints one
+ * JSON line {port, key?} when listening.
  */
-const [mode, dbUrl] = process.argv.slice(2);
+const [mode, dbUrl, cacheEntries] = process.argv.slice(2);
 const UNLIMITED = 1_000_000_000;
 
 if (mode === 'bare') {
@@ -22,7 +23,10 @@ if (mode === 'bare') {
 } else {
   const server = await startServer({
     dbUrl: dbUrl ?? '', port: 0, host: '127.0.0.1', logLevel: 'silent',
-    limits: { ratePerWindow: { ...DEFAULT_LIMITS.ratePerWindow, relying_party: UNLIMITED } },
+    limits: {
+      ratePerWindow: { ...DEFAULT_LIMITS.ratePerWindow, relying_party: UNLIMITED },
+      ...(cacheEntries === undefined ? {} : { standingCacheEntries: Number(cacheEntries) }),
+    },
   });
   const deps = server.app.deps;
   await deps.ledger.sweep(deps.clock()); // persist any expiry since the database was built
