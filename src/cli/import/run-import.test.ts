@@ -142,6 +142,32 @@ describe('runImport', () => {
     expect(rejectedLines(input).map((r) => [r.line, r.code])).toEqual([[70, 'not_found']]);
   });
 
+  it('reads and sends the next group while one is written, recording answers in line order', async () => {
+    const lines = Array.from({ length: 130 }, (_, i) => (i % 20 === 7 ? '{bad' : rec(i)));
+    const plain = fakeLedger();
+    const expected = await runImport(base(inputFile(lines), plain));
+    const slow = fakeLedger();
+    let open = 0;
+    let overlapped = false;
+    const target: ImportTarget = {
+      furnish: slow.furnish,
+      fulfil: slow.fulfil,
+      furnishMany: async (f, batches, at) => {
+        open += 1;
+        overlapped ||= open > 1;
+        // The first group answers last.
+        await new Promise((resume) => setTimeout(resume, open === 1 ? 30 : 0));
+        open -= 1;
+        return Promise.all(batches.map((b) => slow.furnish(f, b, at)));
+      },
+    };
+    const input = inputFile(lines);
+    const s = await runImport(base(input, target));
+    expect(overlapped).toBe(true);
+    expect({ ...s, rejectedPath: null }).toEqual({ ...expected, rejectedPath: null });
+    expect(rejectedLines(input).map((r) => r.line)).toEqual([8, 28, 48, 68, 88, 108, 128]);
+  });
+
   it('reports bytes that are not UTF-8 per line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credence-import-'));
     const input = join(dir, 'gbk.ndjson');

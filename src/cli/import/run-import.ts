@@ -61,7 +61,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Streams one NDJSON or CSV file into the ledger in batches. Memory stays bounded whatever the file:
- * one chunk, one batch, and at most `maxLineBytes` of any line. Safe to re-run: resubmitted records
+ * one chunk, two groups of batches (one being written, the next being read), and at most `maxLineBytes` of any line. Safe to re-run: resubmitted records
  * are duplicates, and a checkpoint written only after a batch is acknowledged lets a re-run skip ahead.
  */
 export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
@@ -86,42 +86,54 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   let batch: Pending[] = [];
   let batchBytes = 0;
 
-  // Rejections wait for the next flush, so the rejected file is in line order and never ahead of the checkpoint.
+  // Rejections wait for their group's answers, so the rejected file is in line order and never ahead of the checkpoint.
   let held: RejectedLine[] = [];
+  const rejectedLine = (lineNo: number, code: ErrorCode, reason: string, raw: Buffer, extra: { furnisherRef?: string; bytes?: number } = {}): RejectedLine =>
+    ({ line: lineNo, code, reason, ...extra, raw: displayLine(raw, RAW_KEEP), ...(extra.bytes === undefined ? {} : { truncated: true }) });
   const reject = (lineNo: number, code: ErrorCode, reason: string, raw: Buffer, extra: { furnisherRef?: string; bytes?: number } = {}): void => {
-    counts.rejected += 1;
-    held.push({ line: lineNo, code, reason, ...extra, raw: displayLine(raw, RAW_KEEP), ...(extra.bytes === undefined ? {} : { truncated: true }) });
+    held.push(rejectedLine(lineNo, code, reason, raw, extra));
   };
 
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0 && held.length === 0) return;
-    const sent = batch;
+  // The group being answered: the next one is read (and sent) meanwhile; answers are recorded in group order.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    if (batch.length === 0 && held.length === 0) return inFlight;
+    const group = { lines: batch, held, offset, nextLine, columns };
     batch = [];
-    batchBytes = 0;
-    if (sent.length > 0) {
-      const outcome = await sendBatch(opts.target, opts.furnisherId, sent, opts.clock(), batchSize);
-      counts.accepted += outcome.accepted;
-      counts.duplicates += outcome.duplicates;
-      counts.fulfilled += outcome.fulfilled;
-      for (const r of outcome.rejected) {
-        reject(r.entry.lineNo, r.code, r.reason, r.entry.raw, r.furnisherRef === null ? {} : { furnisherRef: r.furnisherRef });
-      }
-      opts.onAcknowledged?.(outcome.acknowledged);
-    }
-    for (const r of held.sort((a, b) => a.line - b.line)) rejected.write(r);
     held = [];
-    const saved: Checkpoint = {
-      format: 1,
-      furnisher: opts.furnisherId,
-      inputSize: stat.size,
-      inputMtimeMs: stat.mtimeMs,
-      offset,
-      nextLine,
-      ...(columns === undefined ? {} : { columns }),
-      rejectedBytes: rejected.size(),
-      counts: { ...counts },
-    };
-    writeCheckpoint(checkpointPath, saved);
+    batchBytes = 0;
+    const outcome = group.lines.length > 0 ? sendBatch(opts.target, opts.furnisherId, group.lines, opts.clock(), batchSize) : Promise.resolve(undefined);
+    outcome.catch(() => undefined); // observed below, after the previous group
+    const previous = inFlight;
+    inFlight = (async () => {
+      await previous;
+      const o = await outcome;
+      if (o) {
+        counts.accepted += o.accepted;
+        counts.duplicates += o.duplicates;
+        counts.fulfilled += o.fulfilled;
+        for (const r of o.rejected) {
+          group.held.push(rejectedLine(r.entry.lineNo, r.code, r.reason, r.entry.raw, r.furnisherRef === null ? {} : { furnisherRef: r.furnisherRef }));
+        }
+        opts.onAcknowledged?.(o.acknowledged);
+      }
+      counts.rejected += group.held.length;
+      for (const r of group.held.sort((a, b) => a.line - b.line)) rejected.write(r);
+      const saved: Checkpoint = {
+        format: 1,
+        furnisher: opts.furnisherId,
+        inputSize: stat.size,
+        inputMtimeMs: stat.mtimeMs,
+        offset: group.offset,
+        nextLine: group.nextLine,
+        ...(group.columns === undefined ? {} : { columns: group.columns }),
+        rejectedBytes: rejected.size(),
+        counts: { ...counts },
+      };
+      writeCheckpoint(checkpointPath, saved);
+    })();
+    inFlight.catch(() => undefined); // observed by whoever awaits it next
+    return inFlight;
   };
 
   const toRecord = (line: RawLine, text: string): ParsedLine | 'header' => {
@@ -144,11 +156,15 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
       if (handled) linesThisRun += 1;
       if ((line.lineNo & 511) === 0) opts.onProgress?.(offset, linesThisRun);
       if (batch.length >= groupSize || batchBytes >= maxBatchBytes || held.length >= batchSize) {
-        await flush();
+        // Send this group, then read the next while it is written: wait only for the group before it.
+        const previous = inFlight;
+        void flush();
+        await previous;
         opts.onProgress?.(offset, linesThisRun);
-        // Let signals, timers and the progress bar run: reading and a synchronous store may never yield otherwise.
+        // Let signals, timers and the progress bar run, and the group just sent reach its commit.
         await new Promise((resume) => setImmediate(resume));
         if (opts.shouldStop?.() === true) {
+          await inFlight;
           interrupted = true;
           break;
         }
@@ -157,6 +173,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     if (!interrupted) await flush();
     opts.onProgress?.(offset, linesThisRun);
   } finally {
+    await inFlight.catch(() => undefined);
     source.destroy();
     rejected.close();
   }
