@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ValidItem } from './validate-item.js';
 
 /**
@@ -8,5 +8,6 @@ import type { ValidItem } from './validate-item.js';
 export function payloadHash(item: ValidItem): string {
   const attributes = Object.keys(item.attributes).sort().map((k) => [k, item.attributes[k]]);
   const fields = [item.subject.id, item.type, item.occurredAt, item.legalBasis, item.evidenceRef ?? null, item.consent ?? null, attributes];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
+  // One-shot hash: no Hash object per record on the import path.
+  return hash('sha256', JSON.stringify(fields), 'base64url');
 }

@@ -15,6 +15,8 @@ const show = (c: string): string =>
  * upper case; then the length and, position by position (1-based), the allowed characters.
  */
 export function normalizeShape(raw: string, length: number, allowedAt: (position: number) => string): ShapeResult {
+  // Already canonical (the usual case): every character allowed where it stands, so nothing to change.
+  if (raw.length === length && canonical(raw, allowedAt)) return { ok: true, identifier: raw };
   const chars = [...raw.normalize('NFKC').trim()];
   if (chars.length !== length) return { ok: false, error: `length ${chars.length}, expected ${length}` };
   let identifier = '';
@@ -26,6 +28,15 @@ export function normalizeShape(raw: string, length: number, allowedAt: (position
     identifier += upper;
   }
   return { ok: true, identifier };
+}
+
+/** Printable ASCII other than a-z is its own NFKC, trim and upper case: allowed there, it is the canonical form. */
+function canonical(raw: string, allowedAt: (position: number) => string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e || (code >= 0x61 && code <= 0x7a) || !allowedAt(i + 1).includes(raw.charAt(i))) return false;
+  }
+  return true;
 }
 
 export const invalid = (error: string): ParseResult => ({ ok: false, code: 'invalid_identifier', error });

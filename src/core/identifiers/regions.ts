@@ -34,8 +34,18 @@ export function isKnownDivision(code: string): boolean {
   return /^\d{6}$/.test(code) && regions().names.has(code.slice(0, 2));
 }
 
+const fullNames = new Map<string, string | undefined>();
+
 /** Full name down to the most specific known level (county, else prefecture, else province). */
 export function regionName(code: string): string | undefined {
+  // Remembered per code (a few thousand divisions in use), as it is asked for once per furnished record.
+  if (fullNames.has(code)) return fullNames.get(code);
+  const name = fullName(code);
+  if (fullNames.size < 50_000) fullNames.set(code, name);
+  return name;
+}
+
+function fullName(code: string): string | undefined {
   if (!isKnownDivision(code)) return undefined;
   const { names } = regions();
   const province = names.get(code.slice(0, 2)) ?? '';
