@@ -20,6 +20,9 @@ const numbered = (sql: string): string => {
 /** The attestation table in the ledger's PostgreSQL database, on a small pool of its own (issuing is rare). */
 export async function openPostgresAttestationStore(url: string, options: { readonly poolSize?: number } = {}): Promise<AttestationStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 4, types });
+  // An idle connection the server closed (restart, shutdown) is dropped by the pool; the next
+  // query reports any real problem. Without a listener it would crash the process.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateAttestationsToLatest(kysely, 'postgres');

@@ -20,6 +20,9 @@ const numbered = (sql: string): string => {
 /** The service tables in the same PostgreSQL database as the ledger, on a pool of their own. */
 export async function openPostgresServiceStore(url: string, options: { readonly poolSize?: number } = {}): Promise<ServiceStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  // An idle connection the server closed (restart, shutdown) is dropped by the pool; the next
+  // query reports any real problem. Without a listener it would crash the process.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateServiceToLatest(kysely, 'postgres');

@@ -37,6 +37,9 @@ const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$
  */
 export async function openPostgresStore(url: string, options: { readonly poolSize?: number } = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  // An idle connection the server closed (restart, shutdown) is dropped by the pool; the next
+  // query reports any real problem. Without a listener it would crash the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db, 'postgres');
