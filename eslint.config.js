@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     // The domain core is pure: no I/O, no clock, no framework.
     files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.test.ts', 'src/core/testing/**'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ioModules, message: 'src/core is pure: no I/O, framework or database imports.' }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './decide.js';
 import { computeStanding } from '../standing/compute-standing.js';
-import { defaultCompiled, day, PERSON, ORG, rec, T0 } from '../testing/fixtures.js';
+import { defaultCompiled, day, PERSON, ORG, rec, T0 } from '../../../test/support/core-fixtures.js';
 import { CredenceError } from '../errors.js';
 import { GRADES, type ContextField, type Measure } from '../rulebook/model.js';
 import type { Standing } from '../standing/model.js';

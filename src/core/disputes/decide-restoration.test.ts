@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDuration } from '../duration.js';
 import { computeStanding } from '../standing/compute-standing.js';
-import { defaultCompiled, ORG, rec, T0 } from '../testing/fixtures.js';
+import { defaultCompiled, ORG, rec, T0 } from '../../../test/support/core-fixtures.js';
 import { decideRestoration } from './decide-restoration.js';
 import { evolveRestoration } from './restoration.js';
 

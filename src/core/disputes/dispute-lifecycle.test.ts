@@ -4,7 +4,7 @@ import { applyRecordEvent } from '../ledger/apply-record-event.js';
 import type { SubjectEvent } from '../ledger/ledger-event.js';
 import type { RecordState } from '../record.js';
 import { computeStanding } from '../standing/compute-standing.js';
-import { defaultCompiled, PERSON, rec } from '../testing/fixtures.js';
+import { defaultCompiled, PERSON, rec } from '../../../test/support/core-fixtures.js';
 import { decideDispute, type DisputeCommand } from './decide-dispute.js';
 import { periodEnd } from './deadline.js';
 import type { Dispute } from './dispute.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rec } from '../testing/fixtures.js';
+import { rec } from '../../../test/support/core-fixtures.js';
 import { reinsertionKey, removedAfterDispute } from './reinsertion-key.js';
 
 describe('reinsertionKey', () => {

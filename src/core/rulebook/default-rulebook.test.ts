@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeStanding } from '../standing/compute-standing.js';
-import { defaultCompiled, day, ORG, PERSON, rec, T0 } from '../testing/fixtures.js';
+import { defaultCompiled, day, ORG, PERSON, rec, T0 } from '../../../test/support/core-fixtures.js';
 import { exampleAttributes, getRecordType } from '../taxonomy/index.js';
 import type { AttributeValue, Attributes } from '../record.js';
 import type { Conditions, PointRule } from './model.js';

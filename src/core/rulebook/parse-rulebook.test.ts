@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRulebook } from './parse-rulebook.js';
-import { DEFAULT_RULEBOOK_PATH } from '../testing/fixtures.js';
+import { DEFAULT_RULEBOOK_PATH } from '../../../test/support/core-fixtures.js';
 
 const text = readFileSync(DEFAULT_RULEBOOK_PATH, 'utf8');
 const lineOf = (doc: string, needle: string): number => doc.slice(0, doc.indexOf(needle)).split('\n').length;

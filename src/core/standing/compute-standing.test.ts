@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { computeStanding } from './compute-standing.js';
 import { decide } from '../decision/decide.js';
 import { addDuration } from '../duration.js';
-import { defaultCompiled, day, ORG, OTHER_PERSON, PERSON, rec, T0 } from '../testing/fixtures.js';
+import { defaultCompiled, day, ORG, OTHER_PERSON, PERSON, rec, T0 } from '../../../test/support/core-fixtures.js';
 import type { RecordState } from '../record.js';
 
 const rb = defaultCompiled();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeStanding } from './compute-standing.js';
 import { addDuration } from '../duration.js';
 import { compileRulebook } from '../rulebook/compile-rulebook.js';
-import { defaultCompiled, day, loadDefaultRulebook, ORG, rec, T0 } from '../testing/fixtures.js';
+import { defaultCompiled, day, loadDefaultRulebook, ORG, rec, T0 } from '../../../test/support/core-fixtures.js';
 import type { RecordState } from '../record.js';
 
 const org = { id: ORG, kind: 'organization' as const };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Instant } from '../../../core/brand.js';
-import { day, defaultCompiled, OTHER_PERSON, PERSON, rec } from '../../../core/testing/fixtures.js';
+import { day, defaultCompiled, OTHER_PERSON, PERSON, rec } from '../../../../test/support/core-fixtures.js';
 import { dayEnds, listHistory } from './list-history.js';
 
 const NOW: Instant = Date.UTC(2026, 5, 30, 12, 0, 0); // 20:00 CST

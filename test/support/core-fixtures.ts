@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { recordId, subjectId, type Instant, type SubjectId } from '../brand.js';
-import type { Attributes, RecordState } from '../record.js';
-import { parseRulebook } from '../rulebook/parse-rulebook.js';
-import { compileRulebook, type CompiledRulebook } from '../rulebook/compile-rulebook.js';
-import type { Rulebook } from '../rulebook/model.js';
-import { exampleAttributes } from '../taxonomy/index.js';
+import { recordId, subjectId, type Instant, type SubjectId } from '../../src/core/brand.js';
+import type { Attributes, RecordState } from '../../src/core/record.js';
+import { parseRulebook } from '../../src/core/rulebook/parse-rulebook.js';
+import { compileRulebook, type CompiledRulebook } from '../../src/core/rulebook/compile-rulebook.js';
+import type { Rulebook } from '../../src/core/rulebook/model.js';
+import { exampleAttributes } from '../../src/core/taxonomy/index.js';
 
-/** Test-only helpers (excluded from the build's purity rule because they read the rulebook file). */
-export const DEFAULT_RULEBOOK_PATH = fileURLToPath(new URL('../../../rulebooks/default.yaml', import.meta.url));
+/** Test helpers for the core's unit tests: they read the published rulebook file. */
+export const DEFAULT_RULEBOOK_PATH = fileURLToPath(new URL('../../rulebooks/default.yaml', import.meta.url));
 
 export function loadDefaultRulebook(): Rulebook {
   const parsed = parseRulebook(readFileSync(DEFAULT_RULEBOOK_PATH, 'utf8'));
