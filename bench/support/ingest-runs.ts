@@ -5,7 +5,7 @@ import { DEMO_FURNISHERS } from '../../src/demo/demo-furnishers.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, openLedger, type BatchResult, type Ledger } from '../../src/ledger/index.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { copyFrom } from './copy-from.js';
+import { copyFrom } from '../../src/store/postgres/copy-from.js';
 import type { FurnisherLines } from './demo-record-lines.js';
 
 /** A side of the benchmark: takes the records round by round, timing only `take`. */
