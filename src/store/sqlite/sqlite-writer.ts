@@ -100,6 +100,7 @@ export function sqliteWriter(path: string, pragmas: readonly string[]): SqliteWr
   const sync = new MessageChannel();
   const async = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
+  const pause = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(SOURCE, {
     eval: true,
     workerData: {
@@ -141,7 +142,12 @@ export function sqliteWriter(path: string, pragmas: readonly string[]): SqliteWr
     Atomics.store(flag, 0, 0);
     port.postMessage({ id, op, mode: 'sync', ...fields });
     Atomics.wait(flag, 0, 0);
-    const reply = receiveMessageOnPort(sync.port1)?.message as Reply | undefined;
+    let reply = receiveMessageOnPort(sync.port1)?.message as Reply | undefined;
+    // Woken without the answer in the port yet (seen under heavy load): give the message a moment.
+    for (let tries = 0; !reply && tries < 1000; tries++) {
+      Atomics.wait(pause, 0, 0, 5);
+      reply = receiveMessageOnPort(sync.port1)?.message as Reply | undefined;
+    }
     if (!reply) throw dead ?? new Error(`the SQLite writer for ${path} did not answer`);
     if (!reply.ok) throw toError(reply.error);
     return reply.result;
