@@ -4,7 +4,7 @@ import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import type { Store } from '../store.js';
 import { headFromRow } from '../slots.js';
 import { postgresReadTx } from './postgres-read-tx.js';
-import { postgresStatements } from './postgres-statements.js';
+import { postgresClientStatements, postgresStatements } from './postgres-statements.js';
 import { postgresWriteTx } from './postgres-write-tx.js';
 
 const RETRIES = 5;
@@ -55,19 +55,26 @@ export async function openPostgresStore(url: string, options: { readonly poolSiz
       .execute((trx) => fn(postgresReadTx(postgresStatements(trx)))),
     write: async (fn) => {
       for (let attempt = 1; ; attempt += 1) {
+        // Its own pooled client rather than a Kysely transaction: appends go by COPY on that connection.
+        const client = await pool.connect();
+        let lost = false;
         try {
-          return await db.transaction().execute(async (trx) => {
-            const s = postgresStatements(trx);
-            await s.get(KEYED_PLANS);
-            const row = await s.get('select * from ledger_head where id = 1 for update');
-            if (!row) throw new Error('ledger_head row missing: the database was not migrated');
-            const tx = postgresWriteTx(s, headFromRow(row));
-            const result = await fn(tx);
-            await tx.finish();
-            return result;
-          });
+          const s = postgresClientStatements(client);
+          await s.run('begin');
+          await s.get(KEYED_PLANS);
+          const row = await s.get('select * from ledger_head where id = 1 for update');
+          if (!row) throw new Error('ledger_head row missing: the database was not migrated');
+          const tx = postgresWriteTx(s, headFromRow(row));
+          const result = await fn(tx);
+          await tx.finish();
+          await s.run('commit');
+          return result;
         } catch (error) {
+          // A connection that cannot even roll back is dropped from the pool.
+          lost = await client.query('rollback').then(() => false, () => true);
           if (!isTransient(error) || attempt >= RETRIES) throw error;
+        } finally {
+          client.release(lost);
         }
       }
     },

@@ -1,4 +1,7 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type pg from 'pg';
+import type { Value } from '../columns.js';
+import { copyFrom, copyText } from './copy-from.js';
 
 /** Plain SQL with $n parameters over one Kysely transaction (SQL text is written here, not built per row). */
 export interface PostgresStatements {
@@ -13,6 +16,22 @@ export function postgresStatements(trx: Transaction<unknown> | Kysely<unknown>):
     all: async (sql, ...params) => [...(await exec(sql, params)).rows],
     get: async (sql, ...params) => (await exec(sql, params)).rows[0],
     run: async (sql, ...params) => Number((await exec(sql, params)).numAffectedRows ?? 0n),
+  };
+}
+
+/** A write transaction's statements on its own pooled client, with COPY for rows that only append. */
+export interface PostgresWriteStatements extends PostgresStatements {
+  /** Appends the rows with `COPY table (columns) FROM STDIN`; resolves the number of rows copied. */
+  copy(table: string, columns: readonly string[], rows: readonly (readonly Value[])[]): Promise<number>;
+}
+
+export function postgresClientStatements(client: pg.ClientBase): PostgresWriteStatements {
+  const exec = (sql: string, params: readonly unknown[]) => client.query<Record<string, unknown>>(sql, [...params]);
+  return {
+    all: async (sql, ...params) => (await exec(sql, params)).rows,
+    get: async (sql, ...params) => (await exec(sql, params)).rows[0],
+    run: async (sql, ...params) => (await exec(sql, params)).rowCount ?? 0,
+    copy: (table, columns, rows) => copyFrom(client, `copy ${table} (${columns.join(', ')}) from stdin`, [copyText(rows)]),
   };
 }
 

@@ -4,15 +4,14 @@ import {
   CLIENT_COLUMNS, clientValues, EVENT_COLUMNS, eventValues, RECORD_COLUMNS, recordValues, RULEBOOK_COLUMNS, rulebookValues,
   SLOT_COLUMNS, slotValues, type Slot, type Value,
 } from '../columns.js';
-import type { StoredStanding } from '../rows.js';
+import type { StoredRecord, StoredStanding } from '../rows.js';
 import { assignSlots, BOTH_SLOT_COLUMNS, bothSlots, otherSlot, slotOf, slotVersion, type HeadRow } from '../slots.js';
 import type { WriteTx } from '../store.js';
 import { upsertSql } from '../upsert-sql.js';
 import { postgresReadTx } from './postgres-read-tx.js';
 import { postgresTxSql } from './postgres-tx-sql.js';
-import { columnsOf, unnestOf, type PostgresStatements } from './postgres-statements.js';
+import { columnsOf, unnestOf, type PostgresWriteStatements } from './postgres-statements.js';
 
-const EVENT_TYPES = ['bigint', 'text', 'text', 'bigint', 'bigint', 'text', 'text'];
 const RECORD_TYPES = [
   'bigint', 'text', 'text', 'bigint', 'text', 'text', 'smallint',
   'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'text', 'bigint',
@@ -20,7 +19,6 @@ const RECORD_TYPES = [
 const SLOT_TYPES = ['text', 'integer', 'text', 'text', 'text', 'bigint', 'bigint'];
 const ph = (n: number): string => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
 
-const INSERT_EVENTS = `insert into events (${EVENT_COLUMNS.join(', ')}) select * from ${unnestOf(EVENT_TYPES)}`;
 const UPSERT_RECORDS = upsertSql('records', RECORD_COLUMNS, ['seq'], `select * from ${unnestOf(RECORD_TYPES)}`);
 const UPSERT_CLIENT = upsertSql('clients', CLIENT_COLUMNS, ['id'], ph(CLIENT_COLUMNS.length));
 const UPSERT_RULEBOOK = upsertSql('rulebooks', RULEBOOK_COLUMNS, ['version'], ph(RULEBOOK_COLUMNS.length));
@@ -30,8 +28,13 @@ const BUMP_SUBJECTS = `update subjects s set version = u.version from ${unnestOf
   where s.id = u.id and s.version = u.expected`;
 
 const BOTH_SLOT_TYPES = [...SLOT_TYPES, ...SLOT_TYPES, 'bigint'];
-const INSERT_SUBJECTS_WITH_SLOTS = `insert into subjects (id, kind, scheme, identifier, region, version, ${BOTH_SLOT_COLUMNS.join(', ')})
-  select * from ${unnestOf(['text', 'text', 'text', 'text', 'text', 'bigint', ...BOTH_SLOT_TYPES])} on conflict (id) do nothing`;
+const SUBJECT_WITH_SLOTS_COLUMNS = ['id', 'kind', 'scheme', 'identifier', 'region', 'version', ...BOTH_SLOT_COLUMNS];
+const existingSubject = (error: unknown): never => {
+  if (typeof error === 'object' && error !== null && 'code' in error && error.code === '23505' && 'constraint' in error && error.constraint === 'subjects_pkey') {
+    throw new CredenceError('version_conflict', 'a subject this write expected to create exists already');
+  }
+  throw error;
+};
 const BUMP_SUBJECTS_WITH_SLOTS = `update subjects s set version = u.version, ${BOTH_SLOT_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')}
   from ${unnestOf(['text', 'bigint', 'bigint', ...BOTH_SLOT_TYPES])} as u(id, version, expected, ${BOTH_SLOT_COLUMNS.join(', ')})
   where s.id = u.id and s.version = u.expected`;
@@ -49,8 +52,10 @@ const PUT_SLOT_SQL = { a: PUT_SLOT('a'), b: PUT_SLOT('b') };
 const lastPerKey = <T>(rows: readonly T[], key: (r: T) => string): T[] => [...new Map(rows.map((r) => [key(r), r])).values()];
 
 /** A write transaction on PostgreSQL; the caller already holds the ledger head row lock. */
-export function postgresWriteTx(s: PostgresStatements, start: HeadRow): WriteTx & { finish(): Promise<void> } {
+export function postgresWriteTx(s: PostgresWriteStatements, start: HeadRow): WriteTx & { finish(): Promise<void> } {
   let head = start;
+  /** Seqs of the records this transaction has written. */
+  const written = new Set<number>();
   const putSlots = async (standings: readonly StoredStanding[]): Promise<void> => {
     const bySlot: Record<Slot, StoredStanding[]> = { a: [], b: [] };
     for (const x of standings) {
@@ -80,7 +85,8 @@ export function postgresWriteTx(s: PostgresStatements, start: HeadRow): WriteTx 
       }
       // Numbers are taken at the call, so appends issued without waiting for each other never share one.
       head = { ...head, nextSeq: seq };
-      await s.run(INSERT_EVENTS, ...columnsOf(rows, EVENT_COLUMNS.length));
+      const copied = await s.copy('events', EVENT_COLUMNS, rows);
+      if (copied !== rows.length) throw new Error(`${copied} of ${rows.length} events were appended`);
       return stored;
     },
     putSubjects: async (changes) => {
@@ -97,7 +103,8 @@ export function postgresWriteTx(s: PostgresStatements, start: HeadRow): WriteTx 
       const both = BOTH_SLOT_COLUMNS.length;
       if (rows.created.length > 0) changed += await s.run(INSERT_SUBJECTS, ...columnsOf(rows.created, 6));
       if (rows.bumped.length > 0) changed += await s.run(BUMP_SUBJECTS, ...columnsOf(rows.bumped, 3));
-      if (rows.createdWithSlots.length > 0) changed += await s.run(INSERT_SUBJECTS_WITH_SLOTS, ...columnsOf(rows.createdWithSlots, 6 + both));
+      // New subjects with their standings are appended by COPY; one that exists already is a version conflict.
+      if (rows.createdWithSlots.length > 0) changed += await s.copy('subjects', SUBJECT_WITH_SLOTS_COLUMNS, rows.createdWithSlots).catch(existingSubject);
       if (rows.bumpedWithSlots.length > 0) changed += await s.run(BUMP_SUBJECTS_WITH_SLOTS, ...columnsOf(rows.bumpedWithSlots, 3 + both));
       if (changed !== changes.length) {
         throw new CredenceError('version_conflict', 'a subject changed since the version this write expected',
@@ -106,8 +113,18 @@ export function postgresWriteTx(s: PostgresStatements, start: HeadRow): WriteTx 
       await putSlots(leftover);
     },
     putRecords: async (records) => {
-      if (records.length === 0) return;
-      await s.run(UPSERT_RECORDS, ...columnsOf(lastPerKey(records, (r) => r.id).map(recordValues), RECORD_COLUMNS.length));
+      // Records first written by this transaction are appended by COPY; changed ones are upserted.
+      const fresh: Value[][] = [];
+      const changed: StoredRecord[] = [];
+      for (const r of records) {
+        if (r.seq >= start.nextSeq && !written.has(r.seq)) fresh.push(recordValues(r));
+        else changed.push(r);
+        written.add(r.seq);
+      }
+      const writes: Promise<unknown>[] = [];
+      if (fresh.length > 0) writes.push(s.copy('records', RECORD_COLUMNS, fresh));
+      if (changed.length > 0) writes.push(s.run(UPSERT_RECORDS, ...columnsOf(lastPerKey(changed, (r) => r.id).map(recordValues), RECORD_COLUMNS.length)));
+      await Promise.all(writes);
     },
     putStandings: (standings) => putSlots(standings),
     putClient: async (c) => void await s.run(UPSERT_CLIENT, ...clientValues(c)),
