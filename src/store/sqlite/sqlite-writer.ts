@@ -141,14 +141,16 @@ export function sqliteWriter(path: string, pragmas: readonly string[]): SqliteWr
     const id = nextId++;
     Atomics.store(flag, 0, 0);
     port.postMessage({ id, op, mode: 'sync', ...fields });
-    Atomics.wait(flag, 0, 0);
+    // The writer notifies after setting the flag, so its notify for the previous request can land
+    // after this one was sent and wake it early: only the flag says this request was answered.
+    while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0);
     let reply = receiveMessageOnPort(sync.port1)?.message as Reply | undefined;
-    // Woken without the answer in the port yet (seen under heavy load): give the message a moment.
-    for (let tries = 0; !reply && tries < 1000; tries++) {
-      Atomics.wait(pause, 0, 0, 5);
+    // Answered but not in the port yet (reported under heavy load): give the message a moment.
+    for (let tries = 0; reply?.id !== id && tries < 1000; tries++) {
+      if (reply === undefined) Atomics.wait(pause, 0, 0, 5);
       reply = receiveMessageOnPort(sync.port1)?.message as Reply | undefined;
     }
-    if (!reply) throw dead ?? new Error(`the SQLite writer for ${path} did not answer`);
+    if (reply?.id !== id) throw dead ?? new Error(`the SQLite writer for ${path} did not answer`);
     if (!reply.ok) throw toError(reply.error);
     return reply.result;
   };
