@@ -29,6 +29,22 @@ describe('durations', () => {
       }), { numRuns: 2000 });
   });
 
+  it('clamps month ends like the calendar for any date from 1880 to 2220, including terms that cross the table edges', () => {
+    const DAY = 86_400_000;
+    fc.assert(fc.property(
+      fc.integer({ min: Date.UTC(1880, 0, 1), max: Date.UTC(2220, 0, 1) }),
+      fc.integer({ min: -3, max: 30 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 60 }),
+      (at, years, months, days) => {
+        const t = new Date(at);
+        const firstOfTarget = Date.UTC(t.getUTCFullYear() + years, t.getUTCMonth() + months, 1);
+        const target = new Date(firstOfTarget);
+        const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+        const timeOfDay = at - Math.floor(at / DAY) * DAY;
+        const expected = firstOfTarget + (Math.min(t.getUTCDate(), lastDay) - 1 + days) * DAY + timeOfDay;
+        expect(addDuration(at, { years, months, days })).toBe(expected);
+      }), { numRuns: 5000 });
+  });
+
   it('bounds terms at five years', () => {
     expect(durationAtMost({ years: 5, months: 0, days: 0 }, FIVE_YEARS)).toBe(true);
     expect(durationAtMost({ years: 4, months: 12, days: 1 }, FIVE_YEARS)).toBe(false);

@@ -53,11 +53,45 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/**
+ * Calendar tables for 1900-01-01 .. 2199-12-31, built on first use: for each day its month (counted
+ * from year 0) and day of month, for each month the day number of its first day. Standings add terms
+ * to dates many times per subject; a lookup replaces the civil-date arithmetic for any date in range.
+ */
+const FIRST_YEAR = 1900;
+const YEARS = 300;
+const FIRST_MONTH = FIRST_YEAR * 12;
+const FIRST_DAY = -25_567; // 1900-01-01
+let dayMonth: Int32Array | undefined; // monthIndex * 32 + dayOfMonth, by day number - FIRST_DAY
+let monthStart: Int32Array | undefined; // day number of the 1st, by monthIndex - FIRST_MONTH (one extra month)
+
+function buildTables(): void {
+  const starts = new Int32Array(YEARS * 12 + 1);
+  for (let i = 0; i <= YEARS * 12; i++) starts[i] = daysFromCivil(FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+  const days = new Int32Array((starts[YEARS * 12] as number) - FIRST_DAY);
+  for (let i = 0; i < YEARS * 12; i++) {
+    const from = (starts[i] as number) - FIRST_DAY;
+    const to = (starts[i + 1] as number) - FIRST_DAY;
+    for (let d = from; d < to; d++) days[d] = (FIRST_MONTH + i) * 32 + (d - from + 1);
+  }
+  monthStart = starts;
+  dayMonth = days;
+}
+
 /** Adds a calendar duration in UTC. Month ends clamp (Jan 31 + 1 month = Feb 28/29), as courts count. */
 export function addDuration(at: Instant, d: Duration): Instant {
   if (d.years === 0 && d.months === 0) return at + d.days * DAY;
   const dayNumber = Math.floor(at / DAY);
   const timeOfDay = at - dayNumber * DAY;
+  if (dayMonth === undefined) buildTables();
+  const packed = (dayMonth as Int32Array)[dayNumber - FIRST_DAY];
+  const target = packed === undefined ? -1 : (packed >> 5) + d.years * 12 + d.months - FIRST_MONTH;
+  const starts = monthStart as Int32Array;
+  if (packed !== undefined && target >= 0 && target < YEARS * 12) {
+    const first = starts[target] as number;
+    const day = Math.min(packed & 31, (starts[target + 1] as number) - first);
+    return (first + day - 1 + d.days) * DAY + timeOfDay;
+  }
   const c = civilFromDays(dayNumber);
   const monthIndex = c.y * 12 + (c.m - 1) + d.years * 12 + d.months;
   const y = Math.floor(monthIndex / 12);

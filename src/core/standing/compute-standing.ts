@@ -17,12 +17,6 @@ function soonest(next: number, t: number, at: number): number {
   return t > at && t < next ? t : next;
 }
 
-/** Stores hand records over in occurrence order; sorting is only needed when they are not. */
-function isOrdered(records: readonly RecordState[]): boolean {
-  for (let i = 1; i < records.length; i++) if (byOccurrence(records[i - 1] as RecordState, records[i] as RecordState) > 0) return false;
-  return true;
-}
-
 const byOccurrence = (a: RecordState, b: RecordState): number => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -32,14 +26,23 @@ const byOccurrence = (a: RecordState, b: RecordState): number => a.occurredAt - 
  * Pure and independent of the order of `records`; only this subject's records are read.
  */
 export function computeStanding(subject: SubjectRef, records: readonly RecordState[], rb: CompiledRulebook, at: Instant): Standing {
-  const ordered = isOrdered(records) ? records : [...records].sort(byOccurrence);
+  // Stores hand records over in occurrence order; a copy is sorted only when they are not.
+  return rateInOrder(subject, records, rb, at) ?? (rateInOrder(subject, [...records].sort(byOccurrence), rb, at) as Standing);
+}
+
+/** The standing, or undefined as soon as a record is found out of occurrence order (checked in the same pass). */
+function rateInOrder(subject: SubjectRef, ordered: readonly RecordState[], rb: CompiledRulebook, at: Instant): Standing | undefined {
   const explanation: ExplanationLine[] = [];
-  const memberships: (Membership | undefined)[] = new Array<Membership | undefined>(rb.lists.length);
-  const typeTotals = new Map<string, number>();
+  // Most subjects are on no list and reach no cap: both are made only when first needed.
+  let memberships: (Membership | undefined)[] | undefined;
+  let typeTotals: Map<string, number> | undefined;
   let points = rb.base;
   let next = Infinity;
 
+  let previous: RecordState | undefined;
   for (const r of ordered) {
+    if (previous && (r.occurredAt < previous.occurredAt || (r.occurredAt === previous.occurredAt && byOccurrence(previous, r) > 0))) return undefined;
+    previous = r;
     if (r.subjectId !== subject.id) continue; // never let another subject's record count
     const type = rb.types.get(r.type);
     let state: CountingState = 'counted';
@@ -76,6 +79,7 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
           if (fulfilled) state = 'fulfilled';
           const cap = type?.cap;
           if (cap !== undefined && moved !== 0) {
+            typeTotals ??= new Map<string, number>();
             const sofar = typeTotals.get(r.type) ?? 0;
             const allowed = cap < 0 ? Math.max(moved, cap - sofar) : Math.min(moved, cap - sofar);
             const clipped = Math.sign(allowed) === Math.sign(moved) ? allowed : 0;
@@ -108,6 +112,7 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
         }
         if (at < since || at >= end) { next = soonest(next, since, at); continue; }
         next = soonest(next, end, at);
+        memberships ??= new Array<Membership | undefined>(rb.lists.length);
         const m = memberships[entry.list.index];
         if (m) { m.since = Math.min(m.since, since); m.until = Math.max(m.until, end); m.recordIds.push(r.id); }
         else memberships[entry.list.index] = { since, until: end, recordIds: [r.id] };
@@ -119,7 +124,7 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
   const gradeIndex = GRADES.indexOf(grade);
   const lists: ListMembership[] = [];
   const measures: MeasureInForce[] = [];
-  for (let i = 0; i < memberships.length; i++) {
+  for (let i = 0; memberships && i < memberships.length; i++) {
     const m = memberships[i];
     const list = rb.lists[i];
     if (!m || !list) continue;
@@ -127,7 +132,7 @@ export function computeStanding(subject: SubjectRef, records: readonly RecordSta
     addMeasures(rb.measuresByList[i], subject.kind, grade, measures);
   }
   for (const list of rb.gradeLists[gradeIndex] ?? []) {
-    if (!list.subjects.has(subject.kind) || memberships[list.index]) continue;
+    if (!list.subjects.has(subject.kind) || memberships?.[list.index]) continue;
     lists.push({ listId: list.def.id, kind: list.def.kind, since: at, until: null, recordIds: [] });
     addMeasures(rb.measuresByList[list.index], subject.kind, grade, measures);
   }
