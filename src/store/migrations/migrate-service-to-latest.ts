@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { StoreDialect } from '../store.js';
 import { up as access } from './service-001-access.js';
+import { up as inquiryRuns } from './service-002-inquiry-runs.js';
 
 const MIGRATIONS: readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[] = [
   ['service-001-access', access],
+  ['service-002-inquiry-runs', inquiryRuns],
 ];
 
 /**

@@ -4,10 +4,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrateServiceToLatest } from '../migrations/migrate-service-to-latest.js';
+import { inquiryFromRow } from '../service-columns.js';
 import type { SqlExec, SqlValue } from '../service-sql.js';
 import type { ServiceStore } from '../service-store.js';
 import { serviceStoreOver } from '../service-store-over.js';
+import { subjectId } from '../../core/brand.js';
 import { sqliteCheckpointer } from './sqlite-checkpointer.js';
+import { DEFAULT_INQUIRY_RUNS, INQUIRY_IDS_ABOUT, inquiryRuns, SUBJECTS_CHECKED, type InquiryRunsOptions } from './sqlite-inquiry-runs.js';
 import { sqliteInsertWorker } from './sqlite-insert-worker.js';
 
 const BUSY_RETRIES = 200;
@@ -20,8 +23,10 @@ const bind = (params: readonly SqlValue[]): (string | number | null)[] =>
  * (the inquiry log's group commits) are inserted on a worker thread's connection, and from the first
  * of them on, another thread checkpoints the WAL so that no commit on the hot path has to. The lock
  * wait on the event loop is short and retried asynchronously, so a busy database never stalls it for long.
+ * Inquiries are found by subject through the tail and the sorted runs of sqlite-inquiry-runs.ts, which
+ * the same worker keeps between groups: no inquiry writes a random index page.
  */
-export async function openSqliteServiceStore(file: string): Promise<ServiceStore> {
+export async function openSqliteServiceStore(file: string, runsOptions: InquiryRunsOptions = DEFAULT_INQUIRY_RUNS): Promise<ServiceStore> {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -71,5 +76,25 @@ export async function openSqliteServiceStore(file: string): Promise<ServiceStore
       db.close();
     },
   };
-  return serviceStoreOver(exec);
+  const runs = inquiryRuns(db, (sql, params) => inserts.insert(sql, [bind(params)]), runsOptions);
+  const over = serviceStoreOver(exec);
+  return {
+    ...over,
+    appendInquiries: (rows) => {
+      const done = over.appendInquiries(rows);
+      runs.noted(rows.length);
+      return done;
+    },
+    inquiriesAbout: async (id, limit) =>
+      (await exec.all(`select * from inquiries where id in (${INQUIRY_IDS_ABOUT}) order by at desc, id desc limit ?`, [id, id, limit])).map(inquiryFromRow),
+    checkedBy: async (client, subjects, since) => {
+      if (subjects.length === 0) return [];
+      const rows = await exec.all(SUBJECTS_CHECKED, [subjects, client, since, subjects, client, since]);
+      return rows.map((r) => subjectId(String(r.subject_id)));
+    },
+    close: async () => {
+      await runs.close();
+      await over.close();
+    },
+  };
 }

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clientId, decisionId, subjectId, type Instant } from '../../core/brand.js';
+import type { InquiryRow, ServiceStore } from '../service-store.js';
+import { openSqliteServiceStore } from './open-sqlite-service-store.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tempFile = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'credence-inquiry-runs-'));
+  dirs.push(dir);
+  return join(dir, 's.db');
+};
+
+// Tiny runs, so that a few hundred inquiries go through the tail, runs, merges of several levels and removals.
+const SMALL = { tailRows: 5, fanIn: 3, chunkRows: 4 };
+const SUBJECTS = ['p-a', 'p-b', 'p-c', 'p-d', 'p-e', 'p-f'];
+
+let serial = 0;
+const inquiry = (subject: string, client: string, at: number): InquiryRow => ({
+  id: decisionId(`dec_${String(serial++).padStart(8, '0')}`), subjectId: subjectId(subject), clientId: clientId(client), at: at as Instant,
+  action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: {}, outcome: 'allow', benefits: [], reasons: [], rulebookVersion: '2026.1',
+});
+
+async function expectAllListed(store: ServiceStore, appended: readonly InquiryRow[]): Promise<void> {
+  for (const s of SUBJECTS) {
+    const expected = appended.filter((q) => q.subjectId === s).sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1)).map((q) => q.id);
+    expect((await store.inquiriesAbout(subjectId(s), 10_000)).map((q) => q.id)).toEqual(expected);
+  }
+  const checked = await store.checkedBy(clientId('rp-1'), SUBJECTS.map(subjectId), 50 as Instant);
+  const expected = SUBJECTS.filter((s) => appended.some((q) => q.subjectId === s && q.clientId === 'rp-1' && q.at >= 50));
+  expect([...checked].sort()).toEqual(expected);
+}
+
+describe('the SQLite inquiry index (tail and sorted runs)', () => {
+  it('lists every inquiry about a subject, newest first, at every moment while runs are formed, merged and removed', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.array(fc.record({ s: fc.constantFrom(...SUBJECTS), c: fc.constantFrom('rp-1', 'rp-2'), at: fc.nat(100) }), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 40 }),
+      async (batches) => {
+        const file = tempFile();
+        const store = await openSqliteServiceStore(file, SMALL);
+        const appended: InquiryRow[] = [];
+        try {
+          for (const batch of batches) {
+            const rows = batch.map((b) => inquiry(b.s, b.c, b.at));
+            await store.appendInquiries(rows);
+            appended.push(...rows);
+            await expectAllListed(store, appended); // while the index is being kept, between its steps
+          }
+        } finally {
+          await store.close();
+        }
+        const reopened = await openSqliteServiceStore(file, SMALL);
+        try {
+          await expectAllListed(reopened, appended);
+        } finally {
+          await reopened.close();
+        }
+      },
+    ), { numRuns: 15 });
+  });
+
+  it('moves the tail into runs and merges them, so reads do not scan a growing tail', async () => {
+    const file = tempFile();
+    const store = await openSqliteServiceStore(file, SMALL);
+    const appended: InquiryRow[] = [];
+    for (let i = 0; i < 200; i++) {
+      const rows = [inquiry(SUBJECTS[i % SUBJECTS.length] ?? 'p-a', 'rp-1', i)];
+      await store.appendInquiries(rows);
+      appended.push(...rows);
+    }
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const tail = (db.prepare('select count(*) as n from inquiry_tail').get() as { n: number }).n;
+    const levels = db.prepare('select level, count(*) as n from inquiry_run_list group by level').all() as { level: number; n: number }[];
+    const indexed = (db.prepare('select count(*) as n from inquiry_runs where run in (select run from inquiry_run_list)').get() as { n: number }).n;
+    db.close();
+    expect(tail).toBeLessThan(SMALL.tailRows * 2);
+    expect(indexed + tail).toBe(200);
+    expect(levels.some((l) => l.level >= 2)).toBe(true);
+    expect(levels.every((l) => l.n < SMALL.fanIn + 1)).toBe(true);
+  });
+
+  it('ignores and then removes a run left unlisted by a crash, and indexes inquiries recorded before the upgrade', async () => {
+    const file = tempFile();
+    const first = await openSqliteServiceStore(file, SMALL);
+    const before = [inquiry('p-a', 'rp-1', 60), inquiry('p-b', 'rp-1', 61)];
+    await first.appendInquiries(before);
+    await first.close();
+    const db = new Database(file);
+    db.prepare("insert into inquiry_runs values (99, 'p-a', 'rp-1', 70, 'dec_crashed')").run();
+    db.close();
+    const store = await openSqliteServiceStore(file, SMALL);
+    const later = Array.from({ length: 30 }, (_, i) => inquiry(SUBJECTS[i % 3] ?? 'p-a', 'rp-2', 80 + i));
+    for (const q of later) await store.appendInquiries([q]);
+    await expectAllListed(store, [...before, ...later]);
+    await store.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('select count(*) as n from inquiry_runs where run = 99').get()).toEqual({ n: 0 });
+    after.close();
+  });
+});

@@ -1,0 +1,144 @@
+import type Database from 'better-sqlite3';
+import { INQUIRY_RUN_FAN_IN, INQUIRY_TAIL_ROWS } from '../migrations/service-002-inquiry-runs.js';
+
+export interface InquiryRunsOptions {
+  /** The tail becomes a run once it holds this many inquiries. */
+  readonly tailRows: number;
+  /** Runs of one level merged into one of the next once this many exist. */
+  readonly fanIn: number;
+  /** About this many rows per statement of a merge or a removal, so no step holds the writer long. */
+  readonly chunkRows: number;
+}
+
+export const DEFAULT_INQUIRY_RUNS: InquiryRunsOptions = { tailRows: INQUIRY_TAIL_ROWS, fanIn: INQUIRY_RUN_FAN_IN, chunkRows: 2048 };
+
+/** Ids of the inquiries about one subject (bound twice): the listed runs, then the tail. */
+export const INQUIRY_IDS_ABOUT = 'select id from inquiry_runs where run in (select run from inquiry_run_list) and subject_id = ?'
+  + ' union select id from inquiry_tail where subject_id = ?';
+
+/** Subjects among a JSON list that a client checked since an instant (bound twice: list, client, since). */
+export const SUBJECTS_CHECKED = 'select subject_id from inquiry_runs where run in (select run from inquiry_run_list)'
+  + ' and subject_id in (select value from json_each(?)) and client_id = ? and at >= ?'
+  + ' union select subject_id from inquiry_tail where subject_id in (select value from json_each(?)) and client_id = ? and at >= ?';
+
+export interface InquiryRuns {
+  /** Inquiries were appended; once the tail is long enough, it is moved into a run and runs are merged. */
+  noted(rows: number): void;
+  /** Waits for the step under way; none starts after. */
+  close(): Promise<void>;
+}
+
+type Send = (sql: string, params: readonly (string | number)[]) => Promise<void>;
+
+/**
+ * Keeps the inquiry index of a SQLite service store: moves the tail into a sorted run, merges runs of a
+ * level into one of the next, removes runs no longer listed. Decisions are made here (small reads on
+ * `db`); every write is sent to the inquiry writer (`send`), between the inquiry groups, one bounded
+ * statement at a time. Each statement keeps every inquiry in the tail or in a listed run (at worst in
+ * both for a moment: readers take distinct ids), so a crash between two of them loses nothing.
+ */
+export function inquiryRuns(db: Database.Database, send: Send, options: InquiryRunsOptions = DEFAULT_INQUIRY_RUNS): InquiryRuns {
+  const { tailRows, fanIn, chunkRows } = options;
+  const building = new Set<number>();
+  let noted = 0;
+  let running: Promise<void> | null = null;
+  let closed = false;
+
+  const one = <T>(sql: string, ...params: (string | number)[]): T | undefined => db.prepare(sql).get(...params) as T | undefined;
+  const nextRun = (): number => {
+    const top = (sql: string): number => Number(one<{ m: number | null }>(sql)?.m ?? 0);
+    return Math.max(top('select max(run) as m from inquiry_runs'), top('select max(run) as m from inquiry_run_list'), ...building) + 1;
+  };
+  /** A subject id after `from` about `skip` rows into `run`, strictly greater than `from`; null past the end. */
+  const boundary = (run: number, from: string, skip: number): string | null => {
+    const at = one<{ s: string }>('select subject_id as s from inquiry_runs where run = ? and subject_id >= ? order by subject_id limit 1 offset ?', run, from, skip)?.s;
+    if (at === undefined) return null;
+    return at > from ? at : (one<{ s: string | null }>('select min(subject_id) as s from inquiry_runs where run = ? and subject_id > ?', run, from)?.s ?? null);
+  };
+
+  async function moveTail(): Promise<boolean> {
+    const tail = one<{ n: number; top: number | null }>('select count(*) as n, max(seq) as top from inquiry_tail');
+    if (!tail || tail.top === null || tail.n < tailRows) return false;
+    const run = nextRun();
+    building.add(run);
+    try {
+      // The run's number is the largest: its rows, sorted, go at the end of the tree, page after page.
+      await send('insert into inquiry_runs select ?, subject_id, client_id, at, id from inquiry_tail where seq <= ? order by subject_id, client_id, at, id', [run, tail.top]);
+      await send('insert into inquiry_run_list (run, level, rows) values (?, 0, ?)', [run, tail.n]);
+      await send('delete from inquiry_tail where seq <= ?', [tail.top]);
+    } finally {
+      building.delete(run);
+    }
+    return true;
+  }
+
+  async function mergeRuns(): Promise<boolean> {
+    const listed = db.prepare('select run, level, rows from inquiry_run_list order by run').all() as { run: number; level: number; rows: number }[];
+    const levels = new Map<number, typeof listed>();
+    for (const r of listed) levels.set(r.level, [...(levels.get(r.level) ?? []), r]);
+    const level = [...levels.keys()].sort((a, b) => a - b).find((l) => (levels.get(l)?.length ?? 0) >= fanIn);
+    if (level === undefined) return false;
+    const runs = (levels.get(level) ?? []).slice(0, fanIn);
+    const total = runs.reduce((n, r) => n + r.rows, 0);
+    const widest = runs.reduce((a, b) => (b.rows > a.rows ? b : a));
+    const skip = Math.max(1, Math.round((chunkRows * widest.rows) / Math.max(1, total)));
+    const sources = JSON.stringify(runs.map((r) => r.run));
+    const run = nextRun();
+    building.add(run);
+    try {
+      for (let from = ''; ;) {
+        const to = boundary(widest.run, from, skip);
+        await send(`insert into inquiry_runs select ?, subject_id, client_id, at, id from inquiry_runs where run in (select value from json_each(?))
+          and subject_id >= ?${to === null ? '' : ' and subject_id < ?'} order by subject_id, client_id, at, id`, [run, sources, from, ...(to === null ? [] : [to])]);
+        if (to === null) break;
+        from = to;
+      }
+      await send('insert into inquiry_run_list (run, level, rows) values (?, ?, ?)', [run, level + 1, total]);
+      await send('delete from inquiry_run_list where run in (select value from json_each(?))', [sources]);
+    } finally {
+      building.delete(run);
+    }
+    return true;
+  }
+
+  /** Removes the rows of runs that are neither listed nor being built (merged away, or left by a crash). */
+  async function removeUnlisted(): Promise<boolean> {
+    const listed = new Set((db.prepare('select run from inquiry_run_list').all() as { run: number }[]).map((r) => r.run));
+    let removed = false;
+    for (let after = -1; ;) {
+      const run = one<{ run: number }>('select run from inquiry_runs where run > ? order by run limit 1', after)?.run;
+      if (run === undefined) return removed;
+      after = run;
+      if (listed.has(run) || building.has(run)) continue;
+      for (;;) {
+        const upTo = one<{ s: string }>('select subject_id as s from inquiry_runs where run = ? order by subject_id limit 1 offset ?', run, chunkRows)?.s;
+        if (upTo === undefined) {
+          await send('delete from inquiry_runs where run = ?', [run]);
+          break;
+        }
+        await send('delete from inquiry_runs where run = ? and subject_id <= ?', [run, upTo]);
+      }
+      removed = true;
+    }
+  }
+
+  async function work(): Promise<void> {
+    while (!closed && ((await moveTail()) || (await mergeRuns()) || (await removeUnlisted())));
+  }
+
+  return {
+    noted: (rows) => {
+      noted += rows;
+      if (closed || running || noted < tailRows) return;
+      noted = 0;
+      // A failed step leaves every inquiry readable (tail or listed run); the next append tries again.
+      running = work().catch(() => undefined).finally(() => {
+        running = null;
+      });
+    },
+    close: async () => {
+      closed = true;
+      await running;
+    },
+  };
+}
