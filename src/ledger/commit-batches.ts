@@ -10,7 +10,7 @@ import type { WriteTx } from '../store/store.js';
 import { furnishedRecord } from './furnished-record.js';
 import type { BatchResult, ItemResult } from './furnish-types.js';
 import { appendEvents, type LedgerContext } from './ledger-context.js';
-import { pendingWrites } from './pending-writes.js';
+import { ioTurn, pendingWrites } from './pending-writes.js';
 import { bySubject, standingsFor } from './project-standings.js';
 import type { ItemCheck, ValidItem } from './validate-item.js';
 
@@ -140,6 +140,7 @@ async function commitFresh(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
     }
     writes.add(appendEvents(ctx, tx, events).then((stored) => checkSeqs(stored, slice)));
     writes.add(tx.putRecords(added));
+    await ioTurn();
   }
   for (let start = 0; start < subjectIds.length; start += SLICE) {
     writes.add(tx.putSubjects(subjectIds.slice(start, start + SLICE).map((id) => {
@@ -148,6 +149,7 @@ async function commitFresh(ctx: LedgerContext, tx: WriteTx, furnisherId: string,
       const standings = standingsFor(subject, records.get(id) ?? [], rbs, at);
       return { subject, expected, version: expected + (counts.get(id) ?? 0), standings };
     })));
+    await ioTurn();
   }
   await writes.settled();
 }

@@ -24,3 +24,9 @@ export function pendingWrites(): PendingWrites {
     },
   };
 }
+
+/**
+ * Lets the event loop handle the database's answers (and send the writes queued behind them) before
+ * the caller prepares the next slice: a network store only writes between such turns.
+ */
+export const ioTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -9,19 +9,23 @@ interface CopyConnection {
 
 /**
  * `COPY … FROM STDIN` with pg's own submittable-query hook (what pg-cursor and pg-copy-streams build
- * on), so no extra package is needed. Sends `data` as the copy data once the server asks for it;
- * resolves the number of rows copied. Queued behind the client's earlier queries, like any query.
+ * on), so no extra package is needed. The copy data follows the query at once, without waiting for
+ * the server's CopyInResponse: the statement then costs one round trip, and the server copies while
+ * this process does other work. Should the statement fail before copying, the server ignores the
+ * data and CopyDone that follow (the protocol says so). Resolves the number of rows copied. Queued
+ * behind the client's earlier queries, like any query.
  */
 export function copyFrom(client: pg.ClientBase, sql: string, data: readonly Buffer[]): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;
     let failure: unknown;
     const copy = {
-      submit: (connection: CopyConnection): void => connection.query(sql),
-      handleCopyInResponse: (connection: CopyConnection): void => {
+      submit: (connection: CopyConnection): void => {
+        connection.query(sql);
         for (const chunk of data) connection.sendCopyFromChunk(chunk);
         connection.endCopyFrom();
       },
+      handleCopyInResponse: (): void => undefined,
       handleCommandComplete: (msg: { text?: string }): void => {
         rows = Number(/^COPY (\d+)/.exec(msg.text ?? '')?.[1] ?? 0);
       },

@@ -25,13 +25,32 @@ export interface PostgresWriteStatements extends PostgresStatements {
   copy(table: string, columns: readonly string[], rows: readonly (readonly Value[])[]): Promise<number>;
 }
 
+/**
+ * Statements on one client, in call order. A caller may issue several without awaiting each (the
+ * ledger sends a slice while it prepares the next): each is handed to pg once the one before it
+ * has ended, so pg never holds a queue of its own (which it deprecates).
+ */
 export function postgresClientStatements(client: pg.ClientBase): PostgresWriteStatements {
-  const exec = (sql: string, params: readonly unknown[]) => client.query<Record<string, unknown>>(sql, [...params]);
+  let tail: Promise<unknown> = Promise.resolve();
+  /** Statements issued and not yet ended: with none, the next starts at once. */
+  let open = 0;
+  const queued = <T>(start: () => Promise<T>): Promise<T> => {
+    const next = open === 0 ? start() : tail.then(start);
+    open += 1;
+    tail = next.then(() => undefined, () => undefined).finally(() => {
+      open -= 1;
+    });
+    return next;
+  };
+  const exec = (sql: string, params: readonly unknown[]) => queued(() => client.query<Record<string, unknown>>(sql, [...params]));
   return {
     all: async (sql, ...params) => (await exec(sql, params)).rows,
     get: async (sql, ...params) => (await exec(sql, params)).rows[0],
     run: async (sql, ...params) => (await exec(sql, params)).rowCount ?? 0,
-    copy: (table, columns, rows) => copyFrom(client, `copy ${table} (${columns.join(', ')}) from stdin`, [copyText(rows)]),
+    copy: (table, columns, rows) => {
+      const data = copyText(rows);
+      return queued(() => copyFrom(client, `copy ${table} (${columns.join(', ')}) from stdin`, [data]));
+    },
   };
 }
 
