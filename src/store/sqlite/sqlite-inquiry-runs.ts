@@ -40,11 +40,19 @@ type Send = (sql: string, params: readonly (string | number)[]) => Promise<void>
 export function inquiryRuns(db: Database.Database, send: Send, options: InquiryRunsOptions = DEFAULT_INQUIRY_RUNS): InquiryRuns {
   const { tailRows, fanIn, chunkRows } = options;
   const building = new Set<number>();
-  let noted = 0;
+  let noted = tailRows; // the first append looks at the tail, which earlier processes may have left long
   let running: Promise<void> | null = null;
   let closed = false;
+  // Runs left unlisted by a crash are looked for once; later ones come only from this process's merges.
+  let unlistedMayExist = true;
 
-  const one = <T>(sql: string, ...params: (string | number)[]): T | undefined => db.prepare(sql).get(...params) as T | undefined;
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+  const one = <T>(sql: string, ...params: (string | number)[]): T | undefined => prepared(sql).get(...params) as T | undefined;
   const nextRun = (): number => {
     const top = (sql: string): number => Number(one<{ m: number | null }>(sql)?.m ?? 0);
     return Math.max(top('select max(run) as m from inquiry_runs'), top('select max(run) as m from inquiry_run_list'), ...building) + 1;
@@ -73,7 +81,7 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
   }
 
   async function mergeRuns(): Promise<boolean> {
-    const listed = db.prepare('select run, level, rows from inquiry_run_list order by run').all() as { run: number; level: number; rows: number }[];
+    const listed = prepared('select run, level, rows from inquiry_run_list order by run').all() as { run: number; level: number; rows: number }[];
     const levels = new Map<number, typeof listed>();
     for (const r of listed) levels.set(r.level, [...(levels.get(r.level) ?? []), r]);
     const level = [...levels.keys()].sort((a, b) => a - b).find((l) => (levels.get(l)?.length ?? 0) >= fanIn);
@@ -95,6 +103,7 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
       }
       await send('insert into inquiry_run_list (run, level, rows) values (?, ?, ?)', [run, level + 1, total]);
       await send('delete from inquiry_run_list where run in (select value from json_each(?))', [sources]);
+      unlistedMayExist = true;
     } finally {
       building.delete(run);
     }
@@ -103,7 +112,18 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
 
   /** Removes the rows of runs that are neither listed nor being built (merged away, or left by a crash). */
   async function removeUnlisted(): Promise<boolean> {
-    const listed = new Set((db.prepare('select run from inquiry_run_list').all() as { run: number }[]).map((r) => r.run));
+    if (!unlistedMayExist) return false;
+    unlistedMayExist = false;
+    try {
+      return await removeEach();
+    } catch (error) {
+      unlistedMayExist = true;
+      throw error;
+    }
+  }
+
+  async function removeEach(): Promise<boolean> {
+    const listed = new Set((prepared('select run from inquiry_run_list').all() as { run: number }[]).map((r) => r.run));
     let removed = false;
     for (let after = -1; ;) {
       const run = one<{ run: number }>('select run from inquiry_runs where run > ? order by run limit 1', after)?.run;
