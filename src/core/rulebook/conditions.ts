@@ -6,17 +6,25 @@ export type Predicate = (values: Readonly<Record<string, AttributeValue>>) => bo
 
 export const always: Predicate = () => true;
 
-function valueTest(c: ValueCondition): (v: AttributeValue | undefined) => boolean {
+type ValueTest = (v: AttributeValue | undefined) => boolean;
+
+/** One closure per condition, holding only the comparisons it uses: a missing value fails every one. */
+function valueTest(c: ValueCondition): ValueTest {
   const { eq, gte, gt, lte, lt } = c;
-  const set = c.in ? new Set<AttributeValue>(c.in) : undefined;
+  const tests: ValueTest[] = [];
+  if (eq !== undefined) tests.push((v) => v === eq);
+  if (c.in) {
+    const set = new Set<AttributeValue>(c.in);
+    tests.push((v) => v !== undefined && set.has(v));
+  }
+  if (gte !== undefined) tests.push((v) => typeof v === 'number' && v >= gte);
+  if (gt !== undefined) tests.push((v) => typeof v === 'number' && v > gt);
+  if (lte !== undefined) tests.push((v) => typeof v === 'number' && v <= lte);
+  if (lt !== undefined) tests.push((v) => typeof v === 'number' && v < lt);
+  if (tests.length === 1) return tests[0] as ValueTest;
+  if (tests.length === 0) return (v) => v !== undefined;
   return (v) => {
-    if (v === undefined) return false;
-    if (eq !== undefined && v !== eq) return false;
-    if (set !== undefined && !set.has(v)) return false;
-    if (gte !== undefined && !(typeof v === 'number' && v >= gte)) return false;
-    if (gt !== undefined && !(typeof v === 'number' && v > gt)) return false;
-    if (lte !== undefined && !(typeof v === 'number' && v <= lte)) return false;
-    if (lt !== undefined && !(typeof v === 'number' && v < lt)) return false;
+    for (const test of tests) if (!test(v)) return false;
     return true;
   };
 }
