@@ -36,10 +36,14 @@ export async function commitBatches(
 ): Promise<BatchResult[]> {
   const all = batches.flat();
   const refs = [...new Set(all.flatMap((p) => (p.ok ? [p.item.furnisherRef] : [])))];
-  const known = new Map((await tx.recordsByRef(furnisherId, refs)).map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
-  const removed = await removedAfterDispute(tx, all);
-  // New records get the ids of the events that will furnish them, appended in this order.
-  const firstSeq = (await tx.head()).nextSeq;
+  const subjectIds = [...new Set(all.flatMap((p) => (p.ok ? [p.item.subject.id] : [])))];
+  // Issued together, so a network database answers them back to back. New records get the ids of
+  // the events that will furnish them, appended in this order (from the head's next seq).
+  const [byRef, removed, subjectRows, head] = await Promise.all([
+    tx.recordsByRef(furnisherId, refs), removedAfterDispute(tx, subjectIds), tx.subjects(subjectIds), tx.head(),
+  ]);
+  const known = new Map(byRef.map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
+  const firstSeq = head.nextSeq;
   const fresh: Fresh[] = [];
   const rejections = new Map<string, number>();
 
@@ -78,16 +82,15 @@ export async function commitBatches(
   };
 
   const results = batches.map(sort);
-  if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, at);
+  if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, new Map(subjectRows.map((r) => [r.id, r])), at);
   if (rejections.size > 0) await tx.addRejections(furnisherId, rejections);
   return results;
 }
 
 const identityOf = (item: ValidItem): string => `${item.subject.id}\n${reinsertionKey(item)}`;
 
-/** Identities of records removed after a dispute among the items' subjects (usually none: one indexed read). */
-async function removedAfterDispute(tx: WriteTx, prepared: readonly Prepared[]): Promise<ReadonlySet<string>> {
-  const subjects = [...new Set(prepared.flatMap((p) => (p.ok ? [p.item.subject.id] : [])))];
+/** Identities of records removed after a dispute among these subjects (usually none: one indexed read). */
+async function removedAfterDispute(tx: WriteTx, subjects: readonly SubjectId[]): Promise<ReadonlySet<string>> {
   const rows = await dueProcessReads(tx.sql).removedIdentities(subjects);
   return new Set(rows.map((r) => `${r.subjectId}\n${r.identity}`));
 }
@@ -112,14 +115,16 @@ function storedRecord(f: Fresh, r: FurnishedRecord): StoredRecord {
 
 /**
  * Appends the new records' events and writes the records, then each touched subject's row and
- * standings once, all slice by slice: each slice is sent while the next is prepared.
+ * standings once (`rows`: the subjects as read, those not yet stored missing), all slice by slice:
+ * each slice is sent while the next is prepared.
  */
-async function commitFresh(ctx: LedgerContext, tx: WriteTx, furnisherId: string, fresh: readonly Fresh[], at: Instant): Promise<void> {
+async function commitFresh(
+  ctx: LedgerContext, tx: WriteTx, furnisherId: string, fresh: readonly Fresh[], rows: ReadonlyMap<SubjectId, SubjectRow>, at: Instant,
+): Promise<void> {
   const rbs = await ctx.rulebooks.active(tx);
   const identities = new Map<SubjectId, Subject>();
   for (const f of fresh) identities.set(f.item.subject.id, f.item.subject);
   const subjectIds = [...identities.keys()];
-  const rows = new Map<SubjectId, SubjectRow>((await tx.subjects(subjectIds)).map((s) => [s.id, s]));
   const existing = subjectIds.filter((id) => rows.has(id));
   const records = bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : []);
   const counts = new Map<SubjectId, number>();
