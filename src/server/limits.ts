@@ -47,6 +47,6 @@ export const DEFAULT_LIMITS: Limits = {
   sessionTtlMs: 60 * 60 * 1000,
   inquiryBatch: 512,
   inquiryDelayMs: 0,
-  inquiryInFlight: 4,
+  inquiryInFlight: 8,
   standingCacheEntries: 200_000,
 };
