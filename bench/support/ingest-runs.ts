@@ -139,7 +139,7 @@ export async function postgresBaseline(url: string): Promise<Ingester> {
           const r = rawRow(line);
           return [r.subjectId, r.furnisherRef, r.type, r.occurredAt, r.payload];
         }));
-        const copied = await copyFrom(client, 'copy raw_records (subject_id, furnisher_ref, type, occurred_at, payload) from stdin', [data]);
+        const copied = await copyFrom(client, 'copy raw_records (subject_id, furnisher_ref, type, occurred_at, payload) from stdin', data);
         if (copied !== lines.length) throw new Error(`COPY stored ${copied} of ${lines.length} rows`);
       }
       return (performance.now() - started) / 1000;

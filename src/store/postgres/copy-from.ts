@@ -7,35 +7,54 @@ interface CopyConnection {
   endCopyFrom(): void;
 }
 
+/** One `COPY … FROM STDIN` statement and its copy data. */
+export interface CopyIn {
+  readonly sql: string;
+  readonly data: Buffer;
+}
+
 /**
- * `COPY … FROM STDIN` with pg's own submittable-query hook (what pg-cursor and pg-copy-streams build
- * on), so no extra package is needed. The copy data follows the query at once, without waiting for
- * the server's CopyInResponse: the statement then costs one round trip, and the server copies while
- * this process does other work. Should the statement fail before copying, the server ignores the
- * data and CopyDone that follow (the protocol says so). Resolves the number of rows copied. Queued
- * behind the client's earlier queries, like any query.
+ * Several `COPY … FROM STDIN` statements as one query (one round trip), with pg's own
+ * submittable-query hook (what pg-cursor and pg-copy-streams build on), so no extra package is
+ * needed. Each statement's copy data follows the query at once, without waiting for the server's
+ * CopyInResponse; the server reads them in order, each COPY up to its CopyDone. Should a statement
+ * fail, the server skips the rest of the query and ignores the copy data still coming (the protocol
+ * says so). Resolves the rows copied by each statement that completed, and the error that stopped
+ * the others if one did. Queued behind the client's earlier queries.
  */
-export function copyFrom(client: pg.ClientBase, sql: string, data: readonly Buffer[]): Promise<number> {
+export function copyManyFrom(client: pg.ClientBase, copies: readonly CopyIn[]): Promise<{ readonly rows: readonly number[]; readonly error?: unknown }> {
   return new Promise((resolve, reject) => {
-    let rows = 0;
-    let failure: unknown;
+    const rows: number[] = [];
     const copy = {
       submit: (connection: CopyConnection): void => {
-        connection.query(sql);
-        for (const chunk of data) connection.sendCopyFromChunk(chunk);
-        connection.endCopyFrom();
+        connection.query(copies.map((c) => c.sql).join('; '));
+        for (const c of copies) {
+          connection.sendCopyFromChunk(c.data);
+          connection.endCopyFrom();
+        }
       },
       handleCopyInResponse: (): void => undefined,
       handleCommandComplete: (msg: { text?: string }): void => {
-        rows = Number(/^COPY (\d+)/.exec(msg.text ?? '')?.[1] ?? 0);
+        rows.push(Number(/^COPY (\d+)/.exec(msg.text ?? '')?.[1] ?? 0));
       },
-      handleError: (error: unknown): void => {
-        failure = error;
-      },
-      handleReadyForQuery: (): void => (failure === undefined ? resolve(rows) : reject(failure as Error)),
+      // pg drops a query at its error (the ReadyForQuery that follows is not passed on), so it ends here.
+      handleError: (error: unknown): void => resolve({ rows, error }),
+      handleReadyForQuery: (): void => resolve({ rows }),
     };
-    void client.query(copy as unknown as pg.QueryConfig);
+    // pg reports a lost connection through the submittable's handleError, and otherwise throws here.
+    try {
+      void client.query(copy as unknown as pg.QueryConfig);
+    } catch (error) {
+      reject(error as Error);
+    }
   });
+}
+
+/** One `COPY … FROM STDIN`: resolves the number of rows copied. */
+export async function copyFrom(client: pg.ClientBase, sql: string, data: Buffer): Promise<number> {
+  const { rows, error } = await copyManyFrom(client, [{ sql, data }]);
+  if (rows.length === 0) throw error instanceof Error ? error : new Error(`COPY failed: ${String(error)}`);
+  return rows[0] ?? 0;
 }
 
 /** COPY text format: tab-separated, `\N` for null, backslash escapes for backslash, tab, newline and return. */

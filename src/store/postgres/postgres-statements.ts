@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type pg from 'pg';
 import type { Value } from '../columns.js';
-import { copyFrom, copyText } from './copy-from.js';
+import { copyManyFrom, copyText } from './copy-from.js';
 
 /** Plain SQL with $n parameters over one Kysely transaction (SQL text is written here, not built per row). */
 export interface PostgresStatements {
@@ -25,31 +25,58 @@ export interface PostgresWriteStatements extends PostgresStatements {
   copy(table: string, columns: readonly string[], rows: readonly (readonly Value[])[]): Promise<number>;
 }
 
+interface CopyJob {
+  readonly sql: string;
+  readonly data: Buffer;
+  resolve(rows: number): void;
+  reject(error: unknown): void;
+}
+/** A queued statement: a COPY, or any other statement as a function that runs it and settles its caller. */
+type Job = CopyJob | (() => Promise<void>);
+
 /**
  * Statements on one client, in call order. A caller may issue several without awaiting each (the
  * ledger sends a slice while it prepares the next): each is handed to pg once the one before it
- * has ended, so pg never holds a queue of its own (which it deprecates).
+ * has ended, so pg never holds a queue of its own (which it deprecates). COPYs that queued up
+ * behind a running statement go together as one query, so a caller that issues faster than the
+ * server answers costs one round trip per catch-up, not one per COPY.
  */
 export function postgresClientStatements(client: pg.ClientBase): PostgresWriteStatements {
-  let tail: Promise<unknown> = Promise.resolve();
-  /** Statements issued and not yet ended: with none, the next starts at once. */
-  let open = 0;
-  const queued = <T>(start: () => Promise<T>): Promise<T> => {
-    const next = open === 0 ? start() : tail.then(start);
-    open += 1;
-    tail = next.then(() => undefined, () => undefined).finally(() => {
-      open -= 1;
-    });
-    return next;
+  const jobs: Job[] = [];
+  let busy = false;
+  const next = (): void => {
+    const job = jobs.shift();
+    busy = job !== undefined;
+    if (job === undefined) return;
+    if (typeof job === 'function') {
+      void job().finally(next);
+      return;
+    }
+    const copies = [job];
+    for (let more = jobs[0]; more !== undefined && typeof more !== 'function'; more = jobs[0]) {
+      jobs.shift();
+      copies.push(more);
+    }
+    // Those before a failed one are done; the failed one and those after it get its error.
+    void copyManyFrom(client, copies).then(
+      ({ rows, error }) => copies.forEach((c, i) => (i < rows.length ? c.resolve(rows[i] ?? 0) : c.reject(error))),
+      (error: unknown) => copies.forEach((c) => c.reject(error)),
+    ).finally(next);
   };
-  const exec = (sql: string, params: readonly unknown[]) => queued(() => client.query<Record<string, unknown>>(sql, [...params]));
+  const enqueue = (job: Job): void => {
+    jobs.push(job);
+    if (!busy) next();
+  };
+  const exec = (sql: string, params: readonly unknown[]): Promise<pg.QueryResult<Record<string, unknown>>> => new Promise((resolve, reject) => {
+    enqueue(() => client.query<Record<string, unknown>>(sql, [...params]).then(resolve, reject));
+  });
   return {
     all: async (sql, ...params) => (await exec(sql, params)).rows,
     get: async (sql, ...params) => (await exec(sql, params)).rows[0],
     run: async (sql, ...params) => (await exec(sql, params)).rowCount ?? 0,
     copy: (table, columns, rows) => {
       const data = copyText(rows);
-      return queued(() => copyFrom(client, `copy ${table} (${columns.join(', ')}) from stdin`, [data]));
+      return new Promise((resolve, reject) => enqueue({ sql: `copy ${table} (${columns.join(', ')}) from stdin`, data, resolve, reject }));
     },
   };
 }
