@@ -61,7 +61,7 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
   const boundary = (run: number, from: string, skip: number): string | null => {
     const at = one<{ s: string }>('select subject_id as s from inquiry_runs where run = ? and subject_id >= ? order by subject_id limit 1 offset ?', run, from, skip)?.s;
     if (at === undefined) return null;
-    return at > from ? at : (one<{ s: string | null }>('select min(subject_id) as s from inquiry_runs where run = ? and subject_id > ?', run, from)?.s ?? null);
+    return at !== from ? at : (one<{ s: string | null }>('select min(subject_id) as s from inquiry_runs where run = ? and subject_id > ?', run, from)?.s ?? null);
   };
 
   async function moveTail(): Promise<boolean> {
