@@ -95,6 +95,7 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
     building.add(run);
     try {
       for (let from = ''; ;) {
+        if (closed) return false; // the run stays unlisted, and is removed by the next process
         const to = boundary(widest.run, from, skip);
         await send(`insert into inquiry_runs select ?, subject_id, client_id, at, id from inquiry_runs where run in (select value from json_each(?))
           and subject_id >= ?${to === null ? '' : ' and subject_id < ?'} order by subject_id, client_id, at, id`, [run, sources, from, ...(to === null ? [] : [to])]);
@@ -131,6 +132,7 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
       after = run;
       if (listed.has(run) || building.has(run)) continue;
       for (;;) {
+        if (closed) return removed;
         const upTo = one<{ s: string }>('select subject_id as s from inquiry_runs where run = ? order by subject_id limit 1 offset ?', run, chunkRows)?.s;
         if (upTo === undefined) {
           await send('delete from inquiry_runs where run = ?', [run]);
