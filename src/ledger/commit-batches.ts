@@ -129,6 +129,8 @@ async function commitFresh(
   const records = bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : []);
   const counts = new Map<SubjectId, number>();
   const writes = pendingWrites();
+  // A network store sends only between turns of the event loop; SQLite's writer thread needs none.
+  const turn = ctx.store.dialect === 'postgres' ? ioTurn : () => undefined;
   for (let start = 0; start < fresh.length; start += SLICE) {
     const slice = fresh.slice(start, start + SLICE);
     const events: NewEvent[] = [];
@@ -145,7 +147,7 @@ async function commitFresh(
     }
     writes.add(appendEvents(ctx, tx, events).then((stored) => checkSeqs(stored, slice)));
     writes.add(tx.putRecords(added));
-    await ioTurn();
+    await turn();
   }
   for (let start = 0; start < subjectIds.length; start += SLICE) {
     writes.add(tx.putSubjects(subjectIds.slice(start, start + SLICE).map((id) => {
@@ -154,7 +156,7 @@ async function commitFresh(
       const standings = standingsFor(subject, records.get(id) ?? [], rbs, at);
       return { subject, expected, version: expected + (counts.get(id) ?? 0), standings };
     })));
-    await ioTurn();
+    await turn();
   }
   await writes.settled();
 }
