@@ -75,16 +75,25 @@ describe('the SQLite inquiry index (tail and sorted runs)', () => {
       await store.appendInquiries(rows);
       appended.push(...rows);
     }
-    await store.close();
+    // The upkeep runs between groups, off the hot path, and may trail the last appends on a busy
+    // machine; left alone, it catches up by itself (the store stays open and idle meanwhile). An idle
+    // store keeps less than two tails' worth: what its last step left, and what arrived during it.
     const db = new Database(file, { readonly: true });
-    const tail = (db.prepare('select count(*) as n from inquiry_tail').get() as { n: number }).n;
-    const levels = db.prepare('select level, count(*) as n from inquiry_run_list group by level').all() as { level: number; n: number }[];
-    const indexed = (db.prepare('select count(*) as n from inquiry_runs where run in (select run from inquiry_run_list)').get() as { n: number }).n;
+    const state = () => ({
+      tail: (db.prepare('select count(*) as n from inquiry_tail').get() as { n: number }).n,
+      levels: db.prepare('select level, count(*) as n from inquiry_run_list group by level').all() as { level: number; n: number }[],
+      indexed: (db.prepare('select count(*) as n from inquiry_runs where run in (select run from inquiry_run_list)').get() as { n: number }).n,
+    });
+    const settled = (s: ReturnType<typeof state>) => s.tail < SMALL.tailRows * 2 && s.levels.every((l) => l.n < SMALL.fanIn);
+    let now = state();
+    for (const deadline = Date.now() + 10_000; !settled(now) && Date.now() < deadline; now = state()) await new Promise((r) => setTimeout(r, 20));
+    await store.close();
     db.close();
+    const { tail, levels, indexed } = now;
     expect(tail).toBeLessThan(SMALL.tailRows * 2);
     expect(indexed + tail).toBe(200);
     expect(levels.some((l) => l.level >= 2)).toBe(true);
-    expect(levels.every((l) => l.n < SMALL.fanIn + 1)).toBe(true);
+    expect(levels.every((l) => l.n < SMALL.fanIn)).toBe(true);
   });
 
   it('ignores and then removes a run left unlisted by a crash, and indexes inquiries recorded before the upgrade', async () => {

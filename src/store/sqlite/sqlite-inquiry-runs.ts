@@ -148,15 +148,21 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
     while (!closed && ((await moveTail()) || (await mergeRuns()) || (await removeUnlisted())));
   }
 
+  const start = (): void => {
+    if (closed || running || noted < tailRows) return;
+    noted = 0;
+    // A failed step leaves every inquiry readable (tail or listed run); the next append tries again.
+    // Inquiries noted while the upkeep ran start it again at once, so an idle store never keeps a long tail.
+    running = work().catch(() => undefined).finally(() => {
+      running = null;
+      start();
+    });
+  };
+
   return {
     noted: (rows) => {
       noted += rows;
-      if (closed || running || noted < tailRows) return;
-      noted = 0;
-      // A failed step leaves every inquiry readable (tail or listed run); the next append tries again.
-      running = work().catch(() => undefined).finally(() => {
-        running = null;
-      });
+      start();
     },
     close: async () => {
       closed = true;
