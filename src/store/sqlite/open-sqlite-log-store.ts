@@ -1,15 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import type { LogStore } from '../log-store.js';
 import { checkpointFromRow, headFromRow, LOG_SQL, rawRow, tileFromRow } from '../log-sql.js';
 import { migrateLogToLatest } from '../migrations/migrate-log-to-latest.js';
 import { serialQueue } from '../serial-queue.js';
+import { openSqliteSideConnection } from './sqlite-side-connection.js';
 
-const BUSY_RETRIES = 500;
-const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');
 const blob = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 type Row = Record<string, unknown>;
 
@@ -19,38 +13,15 @@ type Row = Record<string, unknown>;
  * wait, so the log never holds the event loop while the ledger's writer (same process) holds the lock.
  */
 export async function openSqliteLogStore(file: string): Promise<LogStore> {
-  const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // NORMAL: no sync per commit. The log is derived from the (durable) ledger: a commit lost to a power
-  // failure rolls back whole, and the appender recomputes the same tiles, root and signature.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 20');
-  db.pragma('wal_autocheckpoint = 16384');
-  await migrateLogToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) }), 'sqlite');
-  const cache = new Map<string, Database.Statement>();
-  const st = (sql: string): Database.Statement => {
-    let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
-    }
-    return s;
-  };
+  const { db, prepare: st, retrying } = await openSqliteSideConnection(file, {
+    // NORMAL: no sync per commit. The log is derived from the (durable) ledger: a commit lost to a power
+    // failure rolls back whole, and the appender recomputes the same tiles, root and signature.
+    synchronous: 'NORMAL', walAutocheckpoint: 16384, busyRetries: 500, busyWait: (attempt) => Math.min(20, attempt),
+    migrate: (k) => migrateLogToLatest(k, 'sqlite'),
+  });
   const queue = serialQueue();
   /** Runs `f` (synchronous, possibly a whole transaction) on the queue, retrying while the file is locked. */
-  const run = <T>(f: () => T): Promise<T> => queue(async () => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return f();
-      } catch (error) {
-        if (db.inTransaction) db.exec('rollback');
-        if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
-        await sleep(Math.min(20, attempt));
-      }
-    }
-  });
+  const run = <T>(f: () => T): Promise<T> => queue(() => retrying(f));
   const inTransaction = <T>(mode: 'deferred' | 'immediate', f: () => T): T => {
     db.exec(mode === 'immediate' ? 'begin immediate' : 'begin');
     const result = f();

@@ -1,22 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { migrateServiceToLatest } from '../migrations/migrate-service-to-latest.js';
 import { inquiryFromRow } from '../service-columns.js';
-import type { SqlExec, SqlValue } from '../service-sql.js';
+import type { SqlExec } from '../service-sql.js';
 import type { ServiceStore } from '../service-store.js';
 import { serviceStoreOver } from '../service-store-over.js';
 import { subjectId } from '../../core/brand.js';
 import { sqliteCheckpointer } from './sqlite-checkpointer.js';
 import { DEFAULT_INQUIRY_RUNS, INQUIRY_IDS_ABOUT, inquiryRuns, SUBJECTS_CHECKED, type InquiryRunsOptions } from './sqlite-inquiry-runs.js';
 import { sqliteInsertWorker } from './sqlite-insert-worker.js';
-
-const BUSY_RETRIES = 200;
-const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');
-const bind = (params: readonly SqlValue[]): (string | number | null)[] =>
-  params.map((p) => (Array.isArray(p) ? JSON.stringify(p) : (p as string | number | null)));
+import { bindSql as bind, openSqliteSideConnection } from './sqlite-side-connection.js';
 
 /**
  * The service tables in the same SQLite file as the ledger, on a connection of their own; batches
@@ -27,34 +18,10 @@ const bind = (params: readonly SqlValue[]): (string | number | null)[] =>
  * the same worker keeps between groups: no inquiry writes a random index page.
  */
 export async function openSqliteServiceStore(file: string, runsOptions: InquiryRunsOptions = DEFAULT_INQUIRY_RUNS): Promise<ServiceStore> {
-  const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 20');
-  db.pragma('wal_autocheckpoint = 16384');
-  await migrateServiceToLatest(new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) }), 'sqlite');
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string): Database.Statement => {
-    let s = statements.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      statements.set(sql, s);
-    }
-    return s;
-  };
-  const retrying = async <T>(f: () => T): Promise<T> => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return f();
-      } catch (error) {
-        if (db.inTransaction) db.exec('rollback');
-        if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
-        await sleep(Math.min(50, attempt * 2));
-      }
-    }
-  };
+  const { path, db, prepare, retrying } = await openSqliteSideConnection(file, {
+    synchronous: 'FULL', walAutocheckpoint: 16384, busyRetries: 200, busyWait: (attempt) => Math.min(50, attempt * 2),
+    migrate: (k) => migrateServiceToLatest(k, 'sqlite'),
+  });
   let closed = false;
   const inserts = sqliteInsertWorker(path);
   let checkpointer: { close(): Promise<void> } | null = null;
@@ -76,7 +43,7 @@ export async function openSqliteServiceStore(file: string, runsOptions: InquiryR
       db.close();
     },
   };
-  const runs = inquiryRuns(db, (sql, params) => inserts.insert(sql, [bind(params)]), runsOptions);
+  const runs = inquiryRuns(prepare, (sql, params) => inserts.insert(sql, [bind(params)]), runsOptions);
   const over = serviceStoreOver(exec);
   return {
     ...over,

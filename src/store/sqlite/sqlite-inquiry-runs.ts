@@ -32,12 +32,12 @@ type Send = (sql: string, params: readonly (string | number)[]) => Promise<void>
 
 /**
  * Keeps the inquiry index of a SQLite service store: moves the tail into a sorted run, merges runs of a
- * level into one of the next, removes runs no longer listed. Decisions are made here (small reads on
- * `db`); every write is sent to the inquiry writer (`send`), between the inquiry groups, one bounded
- * statement at a time. Each statement keeps every inquiry in the tail or in a listed run (at worst in
+ * level into one of the next, removes runs no longer listed. Decisions are made here (small reads through
+ * `prepared`, the store's statements); every write is sent to the inquiry writer (`send`), between the
+ * inquiry groups, one bounded statement at a time. Each statement keeps every inquiry in the tail or in a listed run (at worst in
  * both for a moment: readers take distinct ids), so a crash between two of them loses nothing.
  */
-export function inquiryRuns(db: Database.Database, send: Send, options: InquiryRunsOptions = DEFAULT_INQUIRY_RUNS): InquiryRuns {
+export function inquiryRuns(prepared: (sql: string) => Database.Statement, send: Send, options: InquiryRunsOptions = DEFAULT_INQUIRY_RUNS): InquiryRuns {
   const { tailRows, fanIn, chunkRows } = options;
   const building = new Set<number>();
   let noted = tailRows; // the first append looks at the tail, which earlier processes may have left long
@@ -46,12 +46,6 @@ export function inquiryRuns(db: Database.Database, send: Send, options: InquiryR
   // Runs left unlisted by a crash are looked for once; later ones come only from this process's merges.
   let unlistedMayExist = true;
 
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string): Database.Statement => {
-    let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = db.prepare(sql)));
-    return s;
-  };
   const one = <T>(sql: string, ...params: (string | number)[]): T | undefined => prepared(sql).get(...params) as T | undefined;
   const nextRun = (): number => {
     const top = (sql: string): number => Number(one<{ m: number | null }>(sql)?.m ?? 0);
