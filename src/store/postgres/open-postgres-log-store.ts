@@ -1,20 +1,8 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { LogStore } from '../log-store.js';
 import { checkpointFromRow, headFromRow, LOG_SQL, rawRow, tileFromRow } from '../log-sql.js';
 import { migrateLogToLatest } from '../migrations/migrate-log-to-latest.js';
+import { numbered, openPostgresPool } from './postgres-pool.js';
 
-/** int8 as JS numbers: sequence numbers, sizes and instants stay far below 2^53. */
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
-
-/** `?` placeholders as PostgreSQL's `$1, $2, ...`. */
-const numbered = (sql: string): string => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
 const bytes = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 type Row = Record<string, unknown>;
 const TILES_PER_STATEMENT = 500;
@@ -25,16 +13,7 @@ const TILES_PER_STATEMENT = 500;
  * finds the head moved; snapshot reads use repeatable read.
  */
 export async function openPostgresLogStore(url: string, options: { readonly poolSize?: number } = {}): Promise<LogStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 4, types });
-  // An idle connection that dies (server restart) is replaced on next use; the error must not crash the process.
-  pool.on('error', () => undefined);
-  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrateLogToLatest(kysely, 'postgres');
-  } catch (error) {
-    await kysely.destroy();
-    throw error;
-  }
+  const { pool, kysely } = await openPostgresPool(url, options.poolSize ?? 4, (k) => migrateLogToLatest(k, 'postgres'));
   const query = async (sql: string, params: readonly unknown[]): Promise<Row[]> => (await pool.query(numbered(sql), [...params])).rows as Row[];
   const transaction = async <T>(f: (q: typeof query) => Promise<T>, mode = 'read write'): Promise<T> => {
     const client = await pool.connect();

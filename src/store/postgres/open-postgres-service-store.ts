@@ -1,35 +1,13 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { migrateServiceToLatest } from '../migrations/migrate-service-to-latest.js';
 import type { SqlExec, SqlValue } from '../service-sql.js';
 import type { ServiceStore } from '../service-store.js';
 import { serviceStoreOver } from '../service-store-over.js';
+import { numbered, openPostgresPool } from './postgres-pool.js';
 
-/** int8 as JS numbers: instants in ms stay far below 2^53. */
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
-
-/** `?` placeholders as PostgreSQL's `$1, $2, ...`. */
-const numbered = (sql: string): string => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
 
 /** The service tables in the same PostgreSQL database as the ledger, on a pool of their own. */
 export async function openPostgresServiceStore(url: string, options: { readonly poolSize?: number } = {}): Promise<ServiceStore> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
-  // An idle connection the server closed (restart, shutdown) is dropped by the pool; the next
-  // query reports any real problem. Without a listener it would crash the process.
-  pool.on('error', () => undefined);
-  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrateServiceToLatest(kysely, 'postgres');
-  } catch (error) {
-    await kysely.destroy();
-    throw error;
-  }
+  const { pool, kysely } = await openPostgresPool(url, options.poolSize ?? 10, (k) => migrateServiceToLatest(k, 'postgres'));
   const texts = new Map<string, string>();
   const text = (sql: string): string => {
     let t = texts.get(sql);

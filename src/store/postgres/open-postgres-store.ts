@@ -1,22 +1,15 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import type { Store } from '../store.js';
 import { headFromRow } from '../slots.js';
 import { postgresReadTx } from './postgres-read-tx.js';
 import { postgresClientStatements, postgresStatements } from './postgres-statements.js';
 import { postgresWriteTx } from './postgres-write-tx.js';
+import { openPostgresPool } from './postgres-pool.js';
 
 const RETRIES = 5;
 /** serialization_failure, deadlock_detected: the transaction did nothing and may simply run again. */
 const TRANSIENT = new Set(['40001', '40P01']);
 const isTransient = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && TRANSIENT.has(String(e.code));
-
-/** int8 (sequence numbers, instants in ms) as JS numbers: all stay far below 2^53. */
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
 
 /**
  * Every statement of a write transaction reads or writes rows by key (subject ids, refs, seqs), often a
@@ -36,17 +29,7 @@ const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$
  * releases the numbers it took); reads run in parallel on repeatable-read, read-only snapshots.
  */
 export async function openPostgresStore(url: string, options: { readonly poolSize?: number } = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
-  // An idle connection the server closed (restart, shutdown) is dropped by the pool; the next
-  // query reports any real problem. Without a listener it would crash the process.
-  pool.on('error', () => undefined);
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrateToLatest(db, 'postgres');
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
+  const { pool, kysely: db } = await openPostgresPool(url, options.poolSize ?? 10, (k) => migrateToLatest(k, 'postgres'));
 
   return {
     dialect: 'postgres',

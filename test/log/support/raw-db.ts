@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { sqlitePath } from '../../../src/store/open-log-store.js';
+import { int8AsNumber, numbered } from '../../../src/store/postgres/postgres-pool.js';
 
 export type RawValue = string | number | null | Buffer;
 export type RawDbRow = Record<string, RawValue>;
@@ -22,19 +23,11 @@ export async function openRawDb(url: string): Promise<RawDb> {
       close: () => Promise.resolve(void db.close()),
     };
   }
-  const client = new pg.Client({ connectionString: url, types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser } });
+  const client = new pg.Client({ connectionString: url, types: int8AsNumber });
   await client.connect();
-  let n = 0;
-  const numbered = (sql: string): string => sql.replace(/\?/g, () => `$${++n}`);
   return {
-    all: async (sql, params = []) => {
-      n = 0;
-      return (await client.query(numbered(sql), [...params])).rows as RawDbRow[];
-    },
-    run: async (sql, params = []) => {
-      n = 0;
-      return (await client.query(numbered(sql), [...params])).rowCount ?? 0;
-    },
+    all: async (sql, params = []) => (await client.query(numbered(sql), [...params])).rows as RawDbRow[],
+    run: async (sql, params = []) => (await client.query(numbered(sql), [...params])).rowCount ?? 0,
     close: () => client.end(),
   };
 }
