@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { subjectId, type Instant, type RecordId, type SubjectId } from '../../src/core/brand.js';
-import { isCredenceError, type ErrorCode } from '../../src/core/errors.js';
 import { addDuration } from '../../src/core/duration.js';
 import { DEFAULT_RULEBOOK_PATH, openLedger, recordTypesFor, type Ledger, type RecordedDecision } from '../../src/ledger/index.js';
 import { dueProcessReads } from '../../src/store/due-process/due-process-tables.js';
 import type { Store } from '../../src/store/index.js';
+import { codeOf } from '../support/error-code.js';
 
 export type OpenStore = () => Promise<{ readonly store: Store; close(): Promise<void> }>;
 
@@ -29,16 +29,6 @@ const performed = (ref: string) => ({
   furnisherRef: ref, subject: PERSON, type: 'court.judgment.performed', occurredAt: '2026-03-20',
   attributes: { caseNumber: CASE, court: '北京市朝阳区人民法院', onTime: true }, legalBasis: 'Civil Procedure Law, Art. 236',
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<ErrorCode | 'no error'> {
-  try {
-    await promise;
-    return 'no error';
-  } catch (error) {
-    if (isCredenceError(error)) return error.code;
-    throw error;
-  }
-}
 
 /** Disputes, appeals, restoration, statements and notices through the ledger, on a simulated clock. */
 export function dueProcessSuite(name: string, open: OpenStore): void {

@@ -1,11 +1,8 @@
-import { once } from 'node:events';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId } from '../../src/core/brand.js';
 import { openServiceStore } from '../../src/store/open-service-store.js';
-import { startCli, tempDir } from '../cli/support/run-cli.js';
 import { connectSse, type SseClient } from '../support/sse-client.js';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
 
 const PERSON = { scheme: 'cn-rid', identifier: '11010519491231002X' };
 const FLIGHT = { subject: PERSON, action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } };
@@ -14,32 +11,19 @@ interface Change { subjectId: string; lists: { listId: string }[]; previous: { l
 
 /** The real server process, as an operator would start it, driven over HTTP like its clients would. */
 describe('credence serve, end to end', () => {
-  const db = `sqlite:${join(tempDir('e2e'), 'credence.db')}`;
-  let server: ChildProcess;
+  let server: ServerProcess;
   let url = '';
   let operatorKey = '';
   let stream: SseClient | undefined;
-  let output = '';
-
-  const call = async (key: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
+  const call: ServerProcess['call'] = (...args) => server.call(...args);
 
   beforeAll(async () => {
-    server = startCli(['--db', db, 'serve', '--port', '0', '--log', 'warn']);
-    server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    while (!/serving .* at (http:\/\/\S+)/.test(output)) await once(server.stdout as NodeJS.ReadableStream, 'data');
-    url = /serving .* at (http:\/\/\S+)/.exec(output)?.[1] ?? '';
-    operatorKey = /(crd_live_\S+)/.exec(output)?.[1] ?? '';
+    server = await startServerProcess('e2e');
+    ({ url, operatorKey } = server);
   });
-  afterAll(() => {
+  afterAll(async () => {
     stream?.close();
-    if (server.exitCode === null) server.kill('SIGKILL');
+    await server.stop();
   });
 
   it('lists a defaulter, denies the flight with the listing as reason, shows the subject that inquiry, lifts on fulfilment and streams both changes', async () => {
@@ -106,11 +90,8 @@ describe('credence serve, end to end', () => {
 
   it('stops on SIGTERM with every answered inquiry on disk', async () => {
     stream?.close();
-    const exited = once(server, 'exit');
-    server.kill('SIGTERM');
-    const [code] = (await exited) as [number | null];
-    expect(code).toBe(0);
-    const service = await openServiceStore(db);
+    expect(await server.stop()).toBe(0);
+    const service = await openServiceStore(server.db);
     try {
       expect(await service.countInquiries(clientId('airline-e2e'))).toBe(3);
     } finally {

@@ -1,15 +1,10 @@
-import { once } from 'node:events';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, tempDir } from '../cli/support/run-cli.js';
 import { connectSse, type SseClient } from '../support/sse-client.js';
+import { startServerProcess, type Json, type ServerProcess } from './support/server-process.js';
 
 const PERSON = { scheme: 'cn-rid', identifier: '440524188001010014' };
 const FLIGHT = { subject: PERSON, action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } };
 const CASE = '(2026)京0105执301号';
-
-type Json = Record<string, unknown>;
 
 /**
  * The wrongly-listed case, against the real server process over HTTP: a person whose court-fee payment
@@ -17,36 +12,19 @@ type Json = Record<string, unknown>;
  * airline that refused them is sent a correction notice, and their next check is allowed.
  */
 describe('wrongly listed, end to end', () => {
-  const db = `sqlite:${join(tempDir('e2e-disputes'), 'credence.db')}`;
-  let server: ChildProcess;
+  let server: ServerProcess;
   let url = '';
   let operatorKey = '';
   let stream: SseClient | undefined;
-  let output = '';
-
-  const call = async (token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> => {
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as Json };
-  };
+  const call: ServerProcess['call'] = (...args) => server.call(...args);
 
   beforeAll(async () => {
-    server = startCli(['--db', db, 'serve', '--port', '0', '--log', 'warn']);
-    server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    while (!/serving .* at (http:\/\/\S+)/.test(output)) await once(server.stdout as NodeJS.ReadableStream, 'data');
-    url = /serving .* at (http:\/\/\S+)/.exec(output)?.[1] ?? '';
-    operatorKey = /(crd_live_\S+)/.exec(output)?.[1] ?? '';
+    server = await startServerProcess('e2e-disputes');
+    ({ url, operatorKey } = server);
   });
   afterAll(async () => {
     stream?.close();
-    if (server.exitCode === null) {
-      const exited = once(server, 'exit');
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server.stop();
   });
 
   it('lists, disputes, corrects, lifts, notifies the airline, and allows the next flight', async () => {

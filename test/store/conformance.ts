@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { subjectId, type Instant, type RecordId, type SubjectId } from '../../src/core/brand.js';
-import { isCredenceError, type ErrorCode } from '../../src/core/errors.js';
 import { generateRid, generateUscc } from '../../src/core/identifiers/index.js';
 import { mulberry32 } from '../../src/core/random.js';
 import { exampleAttributes } from '../../src/core/taxonomy/index.js';
 import { DEFAULT_RULEBOOK_PATH, openLedger, recordTypesFor, type Ledger } from '../../src/ledger/index.js';
 import type { Store } from '../../src/store/index.js';
+import { codeOf } from '../support/error-code.js';
 
 /** Opens an empty store for one test; `close` releases it (and its files or database). */
 export type OpenStore = () => Promise<{ readonly store: Store; close(): Promise<void> }>;
@@ -32,16 +32,6 @@ const judgment = (ref: string, i: number, over: Record<string, unknown> = {}): R
   legalBasis: 'SPC Provisions on the List of Dishonest Judgment Defaulters, Art. 1(1)',
   ...over,
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<ErrorCode | 'no error'> {
-  try {
-    await promise;
-    return 'no error';
-  } catch (error) {
-    if (isCredenceError(error)) return error.code;
-    throw error;
-  }
-}
 
 /** The storage conformance suite: the same behaviour, through the ledger, on every store. */
 export function conformance(name: string, open: OpenStore): void {
