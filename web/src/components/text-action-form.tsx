@@ -1,6 +1,7 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ErrorBox } from './status.js';
+import { useAction } from './use-action.js';
 
 /**
  * One labelled text box and a submit button, for the due-process steps that are a piece of text
@@ -19,23 +20,12 @@ export function TextActionForm({ id, label, hint, maxLength, submitLabel, onSubm
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(text.trim());
-      setText('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit: submit } = useAction(async () => {
+    await onSubmit(text.trim());
+    setText('');
+  });
   return (
-    <form className="stack action-form" onSubmit={(e) => void submit(e)}>
+    <form className="stack action-form" onSubmit={submit}>
       {children}
       <div className="field">
         <label htmlFor={id}>{label}</label>

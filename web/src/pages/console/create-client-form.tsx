@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useAction } from '../../components/use-action.js';
 import { FURNISHER_KINDS } from '../../../../src/core/taxonomy/model.js';
 import { createClient } from '../../api/operator-api.js';
 import type { CreateClientBody, CreatedClientView } from '../../api/wire.js';
@@ -23,33 +24,21 @@ export function CreateClientForm({ actions, onCreated }: {
   const [kind, setKind] = useState<FurnisherKind>('court');
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [purposes, setPurposes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, onSubmit } = useAction(async () => {
     const body: CreateClientBody = {
       id: id.trim(), name: name.trim(), role,
       ...(role === 'furnisher' ? { furnisherKind: kind } : {}),
       ...(role === 'relying_party' ? { scope: { actions: [...chosen], purposes: splitList(purposes) } } : {}),
     };
-    try {
-      onCreated(await createClient(body));
-      setId('');
-      setName('');
-      setChosen([]);
-      setPurposes('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    onCreated(await createClient(body));
+    setId('');
+    setName('');
+    setChosen([]);
+    setPurposes('');
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="card form-narrow" aria-labelledby="new-client">
+    <form onSubmit={onSubmit} className="card form-narrow" aria-labelledby="new-client">
       <h2 id="new-client">{t('clients.new')}</h2>
       <div className="field">
         <label htmlFor="client-id">{t('clients.id')} <span className="hint">{t('clients.idHint')}</span></label>

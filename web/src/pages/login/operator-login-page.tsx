@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/http.js';
 import { listClients } from '../../api/operator-api.js';
 import { setCredential } from '../../api/session.js';
 import { ErrorBox } from '../../components/status.js';
+import { useAction } from '../../components/use-action.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { navigate } from '../../router/router.js';
 import { nextPath } from './login-target.js';
@@ -14,12 +15,7 @@ import { nextPath } from './login-target.js';
 export function OperatorLoginPage() {
   const { t } = useI18n();
   const [key, setKey] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, onSubmit } = useAction(async () => {
     const token = key.trim();
     setCredential('operator', { token, label: t('login.operator.label') });
     try {
@@ -27,19 +23,18 @@ export function OperatorLoginPage() {
       // The key's own client is the one whose key prefix it starts with (no key is ever sent back).
       const me = items.find((c) => c.role === 'operator' && c.keys.some((k) => k.revokedAt === null && token.startsWith(k.prefix)));
       setCredential('operator', { token, label: me?.name ?? t('login.operator.label') });
-      navigate(nextPath('/console'), { replace: true });
     } catch (err) {
       setCredential('operator', null);
-      setError(err);
-      setBusy(false);
+      throw err;
     }
-  };
+    navigate(nextPath('/console'), { replace: true });
+  });
   const refused = error instanceof ApiError && (error.status === 401 || error.status === 403);
   return (
     <div className="stack form-narrow">
       <h1>{t('login.operator.title')}</h1>
       <p>{t('login.operator.lead')}</p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="api-key">{t('login.operator.key')}</label>
           <input id="api-key" type="password" required autoComplete="off" spellCheck={false}

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useAction } from '../../components/use-action.js';
 import { ApiError } from '../../api/http.js';
 import { logIn } from '../../api/subject-api.js';
 import { ErrorBox } from '../../components/status.js';
@@ -11,26 +12,16 @@ export function SubjectLoginPage() {
   const [scheme, setScheme] = useState('cn-rid');
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await logIn({ subject: { scheme, identifier: identifier.trim().toUpperCase() }, password });
-      navigate(nextPath('/portal'), { replace: true });
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useAction(async () => {
+    await logIn({ subject: { scheme, identifier: identifier.trim().toUpperCase() }, password });
+    navigate(nextPath('/portal'), { replace: true });
+  });
   const wrong = error instanceof ApiError && error.status === 401;
   return (
     <div className="stack form-narrow">
       <h1>{t('login.subject.title')}</h1>
       <p>{t('login.subject.lead')}</p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="scheme">{t('login.scheme')}</label>
           <select id="scheme" value={scheme} onChange={(e) => setScheme(e.target.value)}>

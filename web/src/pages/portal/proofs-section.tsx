@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAction } from '../../components/use-action.js';
 import { eventRecordId, isSubjectEvent } from '../../../../src/core/ledger/index.js';
 import type { SubjectProofsCheck } from '../../../../src/log/verify-subject-proofs.js';
 import type { SubjectProofsWire } from '../../../../src/log/proof-wire.js';
@@ -24,27 +25,17 @@ const VERDICT: Readonly<Record<'included' | 'pending' | 'invalid', { readonly ic
 export function ProofsSection({ titleOf }: { readonly titleOf: (recordId: string) => string }) {
   const { t } = useI18n();
   const f = useFormat();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Checked | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const verify = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const [answer, vkey, { checkMyProofs }] = await Promise.all([fetchMyProofs(), fetchLogKey(), import('../../verify/log-verification.js')]);
-      setResult({ answer, check: checkMyProofs(answer, vkey) });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: verify } = useAction(async () => {
+    const [answer, vkey, { checkMyProofs }] = await Promise.all([fetchMyProofs(), fetchLogKey(), import('../../verify/log-verification.js')]);
+    setResult({ answer, check: checkMyProofs(answer, vkey) });
+  });
   const verdicts = new Map(result?.check.events.map((e) => [e.seq, e.verdict]));
   return (
     <section aria-labelledby="proofs-title" className="stack">
       <h2 id="proofs-title">{t('proofs.title')}</h2>
       <p>{t('proofs.lead')}</p>
-      <p><button type="button" onClick={() => void verify()} disabled={busy}>{t(busy ? 'proofs.checking' : 'proofs.verify')}</button></p>
+      <p><button type="button" onClick={verify} disabled={busy}>{t(busy ? 'proofs.checking' : 'proofs.verify')}</button></p>
       {error ? <ErrorBox error={error} /> : null}
       {result && (
         <>

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useAction } from '../../../components/use-action.js';
 import { fetchAttestationKeys, fetchAttestationStatus } from '../../../api/attestation-api.js';
 import { ErrorBox } from '../../../components/status.js';
 import { useFormat } from '../../../components/use-format.js';
@@ -17,28 +18,17 @@ export function AttestationVerifier() {
   const f = useFormat();
   const [token, setToken] = useState('');
   const [audience, setAudience] = useState('');
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, onSubmit } = useAction(async () => {
     setResult(null);
-    try {
-      const [jwks, { checkAttestation }] = await Promise.all([fetchAttestationKeys(), import('../../../verify/attestation-verification.js')]);
-      const check = checkAttestation(token, jwks, Date.now(), audience);
-      const revocation: Revocation | null = !check.ok ? null
-        : await fetchAttestationStatus(check.claims.jti).then((s) => (s.revokedAt ? { known: true, revokedAt: s.revokedAt } : { known: true }), () => ({ known: false }));
-      setResult({ check, revocation });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const [jwks, { checkAttestation }] = await Promise.all([fetchAttestationKeys(), import('../../../verify/attestation-verification.js')]);
+    const check = checkAttestation(token, jwks, Date.now(), audience);
+    const revocation: Revocation | null = !check.ok ? null
+      : await fetchAttestationStatus(check.claims.jti).then((s) => (s.revokedAt ? { known: true, revokedAt: s.revokedAt } : { known: true }), () => ({ known: false }));
+    setResult({ check, revocation });
+  });
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="verify-title">
+    <form className="card stack" onSubmit={onSubmit} aria-labelledby="verify-title">
       <h3 id="verify-title">{t('verify.title')}</h3>
       <p>{t('verify.lead')}</p>
       <div className="field">

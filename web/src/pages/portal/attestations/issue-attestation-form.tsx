@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useAction } from '../../../components/use-action.js';
 import { DEFAULT_ATTESTATION_DAYS, MAX_ATTESTATION_DAYS, MAX_AUDIENCE_LENGTH } from '../../../../../src/core/attestation/index.js';
 import { issueAttestation, type IssuedAttestation } from '../../../api/attestation-api.js';
 import { ErrorBox } from '../../../components/status.js';
@@ -10,24 +11,13 @@ export function IssueAttestationForm({ onIssued }: { readonly onIssued: (issued:
   const [days, setDays] = useState(String(DEFAULT_ATTESTATION_DAYS));
   const [audience, setAudience] = useState('');
   const [redLists, setRedLists] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const trimmed = audience.trim();
-      onIssued(await issueAttestation({ expiresInDays: Number(days), ...(trimmed ? { audience: trimmed } : {}), ...(redLists ? { includeRedLists: true } : {}) }));
-      setAudience('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useAction(async () => {
+    const trimmed = audience.trim();
+    onIssued(await issueAttestation({ expiresInDays: Number(days), ...(trimmed ? { audience: trimmed } : {}), ...(redLists ? { includeRedLists: true } : {}) }));
+    setAudience('');
+  });
   return (
-    <form className="card form-narrow" onSubmit={(e) => void submit(e)} aria-labelledby="attest-issue">
+    <form className="card form-narrow" onSubmit={onSubmit} aria-labelledby="attest-issue">
       <h3 id="attest-issue">{t('attest.issue')}</h3>
       <div className="field">
         <label htmlFor="attest-days">{t('attest.days')} <span className="hint">{t('attest.daysHint', { max: MAX_ATTESTATION_DAYS })}</span></label>

@@ -3,6 +3,7 @@ import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_GROUNDS } from '../../../..
 import { openDispute } from '../../../api/due-process-api.js';
 import type { DisputeCaseView } from '../../../api/wire.js';
 import { ErrorBox } from '../../../components/status.js';
+import { useAction } from '../../../components/use-action.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { readEvidence } from './read-evidence.js';
 
@@ -18,26 +19,19 @@ export function DisputeForm({ recordId, title, onOpened, onCancel }: {
   const { t } = useI18n();
   const [grounds, setGrounds] = useState('');
   const [files, setFiles] = useState<readonly File[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const tooBig = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
   const problem = tooBig ? t('dispute.tooBig', { name: tooBig.name, mb: MB }) : files.length > MAX_EVIDENCE_FILES ? t('dispute.tooMany', { n: MAX_EVIDENCE_FILES }) : null;
   const field = `dispute-${recordId}`;
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useAction(async () => {
+    const evidence = await Promise.all(files.map(readEvidence));
+    onOpened(await openDispute(recordId, { grounds: grounds.trim(), ...(evidence.length > 0 ? { evidence } : {}) }));
+  });
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (problem) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const evidence = await Promise.all(files.map(readEvidence));
-      onOpened(await openDispute(recordId, { grounds: grounds.trim(), ...(evidence.length > 0 ? { evidence } : {}) }));
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    if (!problem) run();
   };
   return (
-    <form className="stack action-form" onSubmit={(e) => void submit(e)} aria-label={t('dispute.actionFor', { title })}>
+    <form className="stack action-form" onSubmit={submit} aria-label={t('dispute.actionFor', { title })}>
       <div className="field">
         <label htmlFor={`${field}-grounds`}>{t('dispute.grounds')}</label>
         <textarea id={`${field}-grounds`} className="prose" required rows={4} maxLength={MAX_GROUNDS} value={grounds} onChange={(e) => setGrounds(e.target.value)} />
