@@ -11,6 +11,12 @@ export interface CompiledRule {
   readonly rule: PointRule;
   readonly matches: Predicate;
   readonly term: Duration;
+  /** The rule's fields a standing reads for every record, copied flat (defaults applied). */
+  readonly id: string;
+  readonly points: number;
+  readonly fulfilledPoints: number;
+  readonly per: string | undefined;
+  readonly suspendWhileDisputed: boolean;
 }
 
 export interface CompiledListEntry {
@@ -46,6 +52,8 @@ export interface CompiledAction {
 export interface CompiledType {
   readonly rules: readonly CompiledRule[];
   readonly cap: number | undefined;
+  /** Where a standing keeps the running total of a capped type (0 .. cappedTypes-1), -1 when uncapped. */
+  readonly capSlot: number;
   readonly lists: readonly CompiledListEntry[];
   readonly requiresConsent: boolean;
 }
@@ -58,6 +66,8 @@ export interface CompiledRulebook {
   /** Minimum points per grade, in GRADES order; the last is -Infinity. */
   readonly gradeMins: readonly number[];
   readonly types: ReadonlyMap<string, CompiledType>;
+  /** How many types have a cap (the capSlot range). */
+  readonly cappedTypes: number;
   readonly lists: readonly CompiledList[];
   /** Lists entered by grade, per grade index. */
   readonly gradeLists: readonly (readonly CompiledList[])[];
@@ -73,22 +83,27 @@ const NO_LIST = -1;
 export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
   const lists: CompiledList[] = rulebook.lists.map((def, index) => ({ index, def, subjects: new Set(def.subjects) }));
   const listById = new Map(lists.map((l) => [l.def.id, l]));
-  const types = new Map<string, { rules: CompiledRule[]; cap: number | undefined; lists: CompiledListEntry[]; requiresConsent: boolean }>();
+  const types = new Map<string, { rules: CompiledRule[]; cap: number | undefined; capSlot: number; lists: CompiledListEntry[]; requiresConsent: boolean }>();
   const typeEntry = (code: string) => {
     let t = types.get(code);
     if (!t) {
       const rt = getRecordType(code);
       if (!rt) throw new CredenceError('invalid_rulebook', `unknown record type "${code}"`);
-      t = { rules: [], cap: undefined, lists: [], requiresConsent: rt.requiresConsent };
+      t = { rules: [], cap: undefined, capSlot: -1, lists: [], requiresConsent: rt.requiresConsent };
       types.set(code, t);
     }
     return t;
   };
   for (const rule of rulebook.rules) {
     const t = typeEntry(rule.type);
-    t.rules.push({ rule, matches: compileConditions(rule.when), term: rule.term });
+    t.rules.push({
+      rule, matches: compileConditions(rule.when), term: rule.term, id: rule.id, points: rule.points,
+      fulfilledPoints: rule.fulfilledPoints ?? 0, per: rule.per, suspendWhileDisputed: rule.suspendWhileDisputed === true,
+    });
     if (rule.cap !== undefined) t.cap = t.cap === undefined ? rule.cap : Math.sign(rule.cap) * Math.min(Math.abs(t.cap), Math.abs(rule.cap));
   }
+  let cappedTypes = 0;
+  for (const t of types.values()) if (t.cap !== undefined) t.capSlot = cappedTypes++;
   const gradeLists: CompiledList[][] = GRADES.map(() => []);
   for (const list of lists) {
     for (const code of list.def.entry.types ?? []) typeEntry(code).lists.push({ list, matches: compileConditions(list.def.entry.when) });
@@ -129,6 +144,7 @@ export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
     base: rulebook.grading.base,
     gradeMins: GRADES.map((g) => bands.find((b) => b.grade === g)?.min ?? -Infinity),
     types,
+    cappedTypes,
     lists,
     gradeLists,
     measuresByList,

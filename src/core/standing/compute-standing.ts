@@ -2,7 +2,7 @@ import type { Instant, RecordId, SubjectId } from '../brand.js';
 import type { RecordState } from '../record.js';
 import type { SubjectKind } from '../subject.js';
 import { GRADES, type Grade } from '../rulebook/model.js';
-import { gradeFor, type CompiledRulebook, type CompiledRule } from '../rulebook/compile-rulebook.js';
+import { gradeFor, type CompiledRulebook, type CompiledRule, type CompiledType } from '../rulebook/compile-rulebook.js';
 import type { CountingState, ExplanationLine, ListMembership, MeasureInForce, Standing } from './model.js';
 
 export interface SubjectRef {
@@ -35,76 +35,90 @@ function rateInOrder(subject: SubjectRef, ordered: readonly RecordState[], rb: C
   const explanation: ExplanationLine[] = [];
   // Most subjects are on no list and reach no cap: both are made only when first needed.
   let memberships: (Membership | undefined)[] | undefined;
-  let typeTotals: Map<string, number> | undefined;
+  let capTotals: number[] | undefined;
   let points = rb.base;
   let next = Infinity;
+  const subjectId = subject.id;
+  const types = rb.types;
 
   let previous: RecordState | undefined;
-  for (const r of ordered) {
-    if (previous && (r.occurredAt < previous.occurredAt || (r.occurredAt === previous.occurredAt && byOccurrence(previous, r) > 0))) return undefined;
+  let previousAt = -Infinity;
+  for (let k = 0; k < ordered.length; k++) {
+    // Each field is read once: the record is usually not in cache, and each read is a property load.
+    const r = ordered[k] as RecordState;
+    const occurredAt = r.occurredAt;
+    if (occurredAt < previousAt || (occurredAt === previousAt && previous !== undefined && byOccurrence(previous, r) > 0)) return undefined;
     previous = r;
-    if (r.subjectId !== subject.id) continue; // never let another subject's record count
-    const type = rb.types.get(r.type);
+    previousAt = occurredAt;
+    if (r.subjectId !== subjectId) continue; // never let another subject's record count
+    const typeCode = r.type;
+    const type = types.get(typeCode);
+    const status = r.status;
+    const dispute = r.dispute;
+    const fulfilledAt = status === 'fulfilled' ? r.fulfilledAt : undefined;
     let state: CountingState = 'counted';
     let moved = 0;
     let until: number | null = null;
     let rule: CompiledRule | undefined;
-    if (r.status === 'retracted') state = 'retracted';
-    else if (r.status === 'corrected') state = 'corrected';
-    else if (type?.requiresConsent && r.consent !== true) state = 'no_consent';
-    else if (r.occurredAt > at) { state = 'not_yet'; next = soonest(next, r.occurredAt, at); }
-    else {
-      const d = r.dispute;
-      if (d && d.closedAt === undefined && !(d.verifiedAt !== undefined && d.verifiedAt <= at)) {
-        if (at >= d.verifyBy) state = 'dispute_unverified';
-        else next = soonest(next, d.verifyBy, at);
+    if (status === 'retracted') state = 'retracted';
+    else if (status === 'corrected') state = 'corrected';
+    else if (type !== undefined && type.requiresConsent && r.consent !== true) state = 'no_consent';
+    else if (occurredAt > at) { state = 'not_yet'; next = soonest(next, occurredAt, at); }
+    else if (dispute !== undefined && dispute.closedAt === undefined && !(dispute.verifiedAt !== undefined && dispute.verifiedAt <= at)) {
+      if (at >= dispute.verifyBy) state = 'dispute_unverified';
+      else next = soonest(next, dispute.verifyBy, at);
+    }
+    const attributes = r.attributes;
+    if (type !== undefined) {
+      const rules = type.rules;
+      for (let j = 0; j < rules.length; j++) {
+        const candidate = rules[j] as CompiledRule;
+        if (candidate.matches(attributes)) { rule = candidate; break; }
       }
     }
-    if (type) {
-      for (const candidate of type.rules) if (candidate.matches(r.attributes)) { rule = candidate; break; }
-    }
-    const fulfilled = r.status === 'fulfilled' && r.fulfilledAt !== undefined && r.fulfilledAt <= at;
-    if (r.status === 'fulfilled' && r.fulfilledAt !== undefined && r.fulfilledAt > at) next = soonest(next, r.fulfilledAt, at);
-    if (state === 'counted' && rule?.rule.suspendWhileDisputed && r.dispute && r.dispute.closedAt === undefined) state = 'dispute_open';
+    const fulfilled = fulfilledAt !== undefined && fulfilledAt <= at;
+    if (fulfilledAt !== undefined && fulfilledAt > at) next = soonest(next, fulfilledAt, at);
+    if (state === 'counted' && rule !== undefined && rule.suspendWhileDisputed && dispute !== undefined && dispute.closedAt === undefined) state = 'dispute_open';
     if (state === 'counted') {
-      if (!rule) state = 'no_rule';
+      if (rule === undefined) state = 'no_rule';
       else {
-        const end = rb.addTerm(r.occurredAt, rule.term);
+        const end = rb.addTerm(occurredAt, rule.term);
         if (at >= end) state = 'expired';
         else {
           until = end;
           next = soonest(next, end, at);
-          const factor = rule.rule.per === undefined ? 1 : Math.max(1, Number(r.attributes[rule.rule.per] ?? 1));
-          moved = fulfilled ? (rule.rule.fulfilledPoints ?? 0) : rule.rule.points * factor;
-          if (fulfilled) state = 'fulfilled';
-          const cap = type?.cap;
-          if (cap !== undefined && moved !== 0) {
-            typeTotals ??= new Map<string, number>();
-            const sofar = typeTotals.get(r.type) ?? 0;
+          if (fulfilled) { moved = rule.fulfilledPoints; state = 'fulfilled'; }
+          else moved = rule.per === undefined ? rule.points : rule.points * Math.max(1, Number(attributes[rule.per] ?? 1));
+          const slot = (type as CompiledType).capSlot;
+          if (slot >= 0 && moved !== 0) {
+            const cap = (type as CompiledType).cap as number;
+            capTotals ??= new Array<number>(rb.cappedTypes).fill(0);
+            const sofar = capTotals[slot] as number;
             const allowed = cap < 0 ? Math.max(moved, cap - sofar) : Math.min(moved, cap - sofar);
-            const clipped = Math.sign(allowed) === Math.sign(moved) ? allowed : 0;
+            // Clipped to 0 unless the allowed points keep the sign of the moved points.
+            const clipped = (moved > 0 ? allowed > 0 : allowed < 0) ? allowed : 0;
             if (clipped !== moved) state = 'capped';
             moved = clipped;
-            typeTotals.set(r.type, sofar + moved);
+            capTotals[slot] = sofar + moved;
           }
           points += moved;
         }
       }
     }
-    explanation.push({ recordId: r.id, type: r.type, ruleId: rule ? rule.rule.id : null, points: moved, state, until });
+    explanation.push({ recordId: r.id, type: typeCode, ruleId: rule === undefined ? null : rule.id, points: moved, state, until });
 
     // Listings: a record that still stands (not retracted, corrected, consent-less or unverified) lists the subject for the list's term.
-    if (type && type.lists.length > 0 && (state === 'counted' || state === 'fulfilled' || state === 'capped' || state === 'no_rule' || state === 'expired')) {
+    if (type !== undefined && type.lists.length > 0 && (state === 'counted' || state === 'fulfilled' || state === 'capped' || state === 'no_rule' || state === 'expired')) {
       for (const entry of type.lists) {
         const def = entry.list.def;
-        if (!entry.list.subjects.has(subject.kind) || !def.term || !entry.matches(r.attributes)) continue;
-        const since = r.occurredAt;
+        if (!entry.list.subjects.has(subject.kind) || !def.term || !entry.matches(attributes)) continue;
+        const since = occurredAt;
         let end = rb.addTerm(since, def.term);
         if (def.extension) {
-          const years = Math.min(def.extension.maxYears, Math.max(0, Math.trunc(Number(r.attributes[def.extension.attribute] ?? 0))));
+          const years = Math.min(def.extension.maxYears, Math.max(0, Math.trunc(Number(attributes[def.extension.attribute] ?? 0))));
           if (years > 0) end = rb.addTerm(end, { years, months: 0, days: 0 });
         }
-        if (def.exitOnFulfilment && r.status === 'fulfilled' && r.fulfilledAt !== undefined) end = Math.min(end, r.fulfilledAt);
+        if (def.exitOnFulfilment && fulfilledAt !== undefined) end = Math.min(end, fulfilledAt);
         // A publicity listing is removed at its maximum whatever its term, and ends early when restoration is granted.
         if (def.publicity) {
           end = Math.min(end, rb.addTerm(since, def.publicity.maximum));
