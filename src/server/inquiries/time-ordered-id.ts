@@ -33,6 +33,17 @@ function increment(): void {
   }
 }
 
+// The text of the current millisecond and of the random digits, made once per millisecond and
+// touched up on each increment (ids are made on the hot path of every check).
+let timeText = '';
+let randText = '';
+
+function digitsText(): string {
+  let text = '';
+  for (let i = 0; i < DIGITS; i++) text += ALPHABET[random[i] ?? 0] ?? '0';
+  return text;
+}
+
 /**
  * `prefix` + 10 base32 characters of the millisecond time + 16 of randomness (80 bits). Ids sort by
  * creation: within one millisecond (or a clock that stands still or steps back) the random part
@@ -43,16 +54,15 @@ export function timeOrderedId(prefix: string, at: number): string {
   if (t > lastTime) {
     lastTime = t;
     reseed();
+    let time = '';
+    for (let i = 0, v = t; i < 10; i++, v = Math.floor(v / 32)) time = (ALPHABET[v % 32] ?? '0') + time;
+    timeText = time;
+    randText = digitsText();
   } else {
+    // Counting up changes the last digit only, unless it carries.
+    const last = random[DIGITS - 1] ?? 0;
     increment();
+    randText = last < 31 ? randText.slice(0, DIGITS - 1) + (ALPHABET[last + 1] ?? '0') : digitsText();
   }
-  let time = '';
-  let v = lastTime;
-  for (let i = 0; i < 10; i++) {
-    time = (ALPHABET[v % 32] ?? '0') + time;
-    v = Math.floor(v / 32);
-  }
-  let rand = '';
-  for (let i = 0; i < DIGITS; i++) rand += ALPHABET[random[i] ?? 0] ?? '0';
-  return `${prefix}${time}${rand}`;
+  return prefix + timeText + randText;
 }
