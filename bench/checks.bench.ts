@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { clientId } from '../src/core/brand.js';
+import { NODE_FLAGS } from '../src/cli/node-flags.js';
 import { openServiceStore } from '../src/store/open-service-store.js';
 import { figure, type Figure } from './harness.js';
 import { benchIdentifier } from './support/bench-population.js';
@@ -25,8 +26,9 @@ function schemaFingerprint(): string {
 
 interface Spawned { readonly child: ChildProcess; readonly port: number; readonly key?: string; readonly clientId?: string }
 
+/** A server process, started with the Node flags `credence serve` runs with (both ours and the bare route's). */
 async function spawnServer(args: readonly string[]): Promise<Spawned> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./support/checks-server.ts', import.meta.url)), ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', fileURLToPath(new URL('./support/checks-server.ts', import.meta.url)), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { attestCommand } from './commands/attest.js';
