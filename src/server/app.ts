@@ -1,9 +1,7 @@
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Instant } from '../core/brand.js';
-import { CredenceError } from '../core/errors.js';
 import { openLedger, type AppendHook } from '../ledger/index.js';
 import { rulebookCache } from '../ledger/rulebook-cache.js';
 import type { ServiceStore } from '../store/service-store.js';
@@ -19,6 +17,7 @@ import { noticeTriggeringStore } from './due-process/notice-trigger.js';
 import { inquiryQueue } from './inquiries/inquiry-queue.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { installAccessControl, type RouteEntry } from './plugins/access-control.js';
+import { installRateLimits } from './plugins/rate-limits.js';
 import { installProblemErrors } from './plugins/problem-errors.js';
 import { startSweeper } from './sweeper.js';
 import { openapiDocument } from './plugins/openapi-document.js';
@@ -99,19 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('deps', deps);
   app.addSchema(Problem);
 
-  await app.register(rateLimit, {
-    global: true,
-    timeWindow: limits.rateWindowMs,
-    max: (request) => limits.ratePerWindow[request.principal?.role ?? 'anonymous'],
-    keyGenerator: (request) => {
-      const p = request.principal;
-      return p === null ? `ip:${request.ip}` : p.kind === 'client' ? `key:${p.keyId}` : `subject:${p.subjectId}`;
-    },
-    // Only a refused request carries the limit headers (with Retry-After): the hot path stays lean.
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    addHeaders: { 'x-ratelimit-limit': true, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': true, 'retry-after': true },
-    errorResponseBuilder: (_request, context) => new CredenceError('rate_limited', `rate limit of ${context.max} requests exceeded; retry in ${context.after}`),
-  });
+  installRateLimits(app, limits);
   await app.register(swagger, {
     openapi: openapiDocument,
     // Shared schemas keep their $id as their name in components/schemas (Problem, not def-0).

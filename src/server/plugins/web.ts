@@ -20,7 +20,7 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-
   + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 // Not API routes: public, outside the OpenAPI document, and not counted against the per-IP rate limit.
-const route = { config: { access: 'public' as const, rateLimit: false }, schema: { hide: true } };
+const route = { config: { access: 'public' as const, rateLimit: false as const }, schema: { hide: true } };
 
 const securityHeaders = (reply: FastifyReply): FastifyReply =>
   reply.header('content-security-policy', CSP).header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');

@@ -23,7 +23,7 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsync {
     app.post<{ Body: LoginBody }>('/v1/session', {
       config: {
         access: 'public',
-        rateLimit: { max: deps.limits.loginPerWindow, timeWindow: deps.limits.rateWindowMs, keyGenerator: (r: FastifyRequest) => `login:${r.ip}` },
+        rateLimit: { max: deps.limits.loginPerWindow, key: (r: FastifyRequest) => `login:${r.ip}` },
       },
       schema: routeSchema('subject', 'public', {
         summary: 'Log in as a subject',

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { CredenceError } from '../../core/errors.js';
+import type { Limits } from '../limits.js';
+
+/** A route's own limit (e.g. login attempts per address), or false for none (health, static files). */
+export type RouteRateLimit = false | { readonly max: number; readonly key: (request: FastifyRequest) => string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    rateLimit?: RouteRateLimit;
+  }
+}
+
+export interface WindowCounter {
+  /** Counts one request of `key` in its window; the milliseconds until the window ends when it is over `max`, else 0. */
+  take(key: string, max: number, now: number): number;
+  readonly size: () => number;
+}
+
+/**
+ * Fixed windows per key, each starting at the key's first request. Keys whose window has ended are
+ * dropped at most once a window (and whenever more than `maxKeys` are held), so memory stays bounded
+ * by the keys seen in one window.
+ */
+export function windowCounter(windowMs: number, maxKeys = 100_000): WindowCounter {
+  const windows = new Map<string, { start: number; count: number }>();
+  let swept = -Infinity;
+  const sweep = (now: number): void => {
+    swept = now;
+    for (const [key, w] of windows) if (now - w.start >= windowMs) windows.delete(key);
+  };
+  return {
+    take: (key, max, now) => {
+      if (now - swept >= windowMs || windows.size >= maxKeys) sweep(now);
+      let w = windows.get(key);
+      if (!w || now - w.start >= windowMs) {
+        w = { start: now, count: 0 };
+        windows.set(key, w);
+      }
+      w.count += 1;
+      return w.count > max ? Math.max(1, w.start + windowMs - now) : 0;
+    },
+    size: () => windows.size,
+  };
+}
+
+/**
+ * Requests per key in each window: per API key or subject (by role) once access control has found
+ * the principal, per address without one; a route may set its own limit or none. A refused request is a
+ * 429 problem with Retry-After and the limit headers. The check is synchronous: nothing is awaited or
+ * allocated on an allowed request beyond the counter's first of each window.
+ */
+export function installRateLimits(app: FastifyInstance, limits: Pick<Limits, 'rateWindowMs' | 'ratePerWindow'>, clock: () => number = Date.now): WindowCounter {
+  const counter = windowCounter(limits.rateWindowMs);
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const own = request.routeOptions.config.rateLimit;
+    if (own === false) return done();
+    let key: string;
+    let max: number;
+    if (own) {
+      key = own.key(request);
+      max = own.max;
+    } else {
+      const p = request.principal;
+      key = p === null ? `ip:${request.ip}` : p.kind === 'client' ? `key:${p.keyId}` : `subject:${p.subjectId}`;
+      max = limits.ratePerWindow[p === null ? 'anonymous' : p.role];
+    }
+    const now = clock();
+    const waitMs = counter.take(key, max, now);
+    if (waitMs === 0) return done();
+    const seconds = Math.ceil(waitMs / 1000);
+    void reply.headers({
+      'retry-after': String(seconds), 'x-ratelimit-limit': String(max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(seconds),
+    });
+    done(new CredenceError('rate_limited', `rate limit of ${max} requests exceeded; retry in ${seconds} s`));
+  });
+  return counter;
+}
