@@ -11,6 +11,8 @@ const CACHE_MS = 10_000;
 export interface Authenticator {
   /** The principal behind the request's credentials, null when it sent none; throws `unauthorized` for bad ones. */
   authenticate(authorization: string | undefined, cookie: string | undefined): Promise<Principal | null>;
+  /** The principal of a bearer API key used in the last seconds, without awaiting anything; undefined when it must be looked up. */
+  cached(authorization: string | undefined): Principal | undefined;
   /** Drops cached keys of a client (after a revocation), so the next request is checked afresh. */
   forgetClient(clientId: string): void;
   /** Writes the latest use of each key noted since the last flush. */
@@ -64,6 +66,15 @@ export function authenticator(store: Store, service: ServiceStore, clock: () => 
   }
 
   return {
+    cached: (authorization) => {
+      // The exact form a client sends ("Bearer <key>"); anything else takes the full path.
+      if (authorization === undefined || !authorization.startsWith('Bearer ')) return undefined;
+      const hit = cache.get(authorization.slice(7));
+      const now = clock();
+      if (!hit || hit.until <= now || hit.principal.kind !== 'client') return undefined;
+      usage.set(hit.principal.keyId, now);
+      return hit.principal;
+    },
     authenticate: async (authorization, cookie) => {
       if (authorization !== undefined) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

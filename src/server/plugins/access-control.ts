@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CredenceError } from '../../core/errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { SESSION_COOKIE } from '../auth/authenticator.js';
-import type { Access, Principal } from '../auth/principal.js';
+import type { Access, Principal, Role } from '../auth/principal.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,10 +42,7 @@ export function installAccessControl(app: FastifyInstance, auth: Authenticator):
     const hidden = DOCS.test(route.url) || (route.schema as { hide?: boolean } | undefined)?.hide === true;
     for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access, hidden });
   });
-  app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (access === undefined || access === 'public') return;
-    const principal = await auth.authenticate(request.headers.authorization, request.headers.cookie);
+  const admit = (request: FastifyRequest, access: readonly Role[], principal: Principal | null): void => {
     if (!principal) {
       throw new CredenceError('unauthorized', `this route is for ${access.join(', ')}: send "Authorization: Bearer <API key>" or log in as a subject`);
     }
@@ -53,6 +50,22 @@ export function installAccessControl(app: FastifyInstance, auth: Authenticator):
       throw new CredenceError('forbidden', `this route is for ${access.join(', ')}, not for a ${principal.role}`);
     }
     request.principal = principal;
+  };
+  app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return done();
+    // A key used in the last seconds is admitted without a turn of the event loop (the hot path of checks).
+    const admitted = (principal: Principal | null): void => {
+      try {
+        admit(request, access, principal);
+      } catch (e) {
+        return done(e as Error);
+      }
+      done();
+    };
+    const known = auth.cached(request.headers.authorization);
+    if (known) return admitted(known);
+    auth.authenticate(request.headers.authorization, request.headers.cookie).then(admitted, (e: unknown) => done(e as Error));
   });
   return table;
 }
