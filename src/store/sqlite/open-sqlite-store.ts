@@ -49,6 +49,8 @@ export async function openSqliteStore(file: string): Promise<Store> {
   const writer = sqliteWriter(path, PRAGMAS);
   const reader = connect(path);
   const r = sqliteStatements(reader);
+  // The read queries hold no state of their own: one set serves every read transaction.
+  const readTx = sqliteReadTx(r);
   const writeQueue = serialQueue();
   const readQueue = serialQueue();
   let closed = false;
@@ -63,7 +65,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
       open();
       reader.exec('begin');
       try {
-        return await fn(sqliteReadTx(r));
+        return await fn(readTx);
       } finally {
         reader.exec('commit');
       }
