@@ -44,7 +44,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } });
     log = openedLog;
     const built = await buildApp({
-      store, service, logger: { level: options.logLevel ?? 'info' }, onAppend: openedLog.onAppend,
+      // Silent means no logger at all: a silent pino still makes a child logger for every request.
+      store, service, logger: options.logLevel === 'silent' ? false : { level: options.logLevel ?? 'info' }, onAppend: openedLog.onAppend,
       ...(options.limits ? { limits: options.limits } : {}),
     });
     app = built;
