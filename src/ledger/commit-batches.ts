@@ -1,4 +1,4 @@
-import { subjectId, type Instant, type RecordId, type SubjectId } from '../core/brand.js';
+import type { Instant, RecordId, SubjectId } from '../core/brand.js';
 import type { ErrorCode } from '../core/errors.js';
 import type { Subject } from '../core/subject.js';
 import type { FurnishedRecord, StoredEvent } from '../core/ledger/ledger-event.js';
@@ -6,8 +6,7 @@ import { reinsertionKey } from '../core/disputes/reinsertion-key.js';
 import { dueProcessReads } from '../store/due-process/due-process-tables.js';
 import { recordIdFromSeq } from '../store/record-key.js';
 import type { NewEvent, StoredRecord, SubjectRow } from '../store/rows.js';
-import { changesSince } from '../store/changes-since.js';
-import type { ReadTx, WriteTx } from '../store/store.js';
+import type { WriteTx } from '../store/store.js';
 import { furnishedRecord } from './furnished-record.js';
 import type { BatchResult, ItemResult } from './furnish-types.js';
 import { appendEvents, type LedgerContext } from './ledger-context.js';
@@ -28,102 +27,23 @@ interface Fresh {
 /** New records are written in slices this large, each sent before the next is prepared. */
 const SLICE = 1000;
 
-interface Known {
-  readonly id: RecordId;
-  readonly hash: string;
-}
-
-/** What a group must know before it writes, as of the ledger's next sequence number `nextSeq`. */
-export interface GroupReads {
-  readonly nextSeq: number;
-  /** The furnisher's stored records by ref, among the group's refs. */
-  readonly known: ReadonlyMap<string, Known>;
-  /** Identities removed after a dispute, among the group's subjects. */
-  readonly removed: ReadonlySet<string>;
-  /** The group's subjects that are stored. */
-  readonly subjects: ReadonlyMap<SubjectId, SubjectRow>;
-  /** Those subjects' records, when read ahead of the write (otherwise read for the new records' subjects only). */
-  readonly records?: ReadonlyMap<SubjectId, readonly StoredRecord[]>;
-}
-
-interface GroupKeys {
-  readonly refs: readonly string[];
-  readonly subjectIds: readonly SubjectId[];
-}
-
-const keysOf = (batches: readonly (readonly Prepared[])[]): GroupKeys => {
-  const all = batches.flat();
-  return {
-    refs: [...new Set(all.flatMap((p) => (p.ok ? [p.item.furnisherRef] : [])))],
-    // Every valid item's subject, a superset of the new records' subjects.
-    subjectIds: [...new Set(all.flatMap((p) => (p.ok ? [p.item.subject.id] : [])))],
-  };
-};
-
-const knownOf = (records: readonly StoredRecord[]): Map<string, Known> => new Map(records.map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
-
-/** Reads a group's refs, removed identities and subjects in the write transaction, issued together (a network database answers them back to back). */
-async function readInWrite(tx: WriteTx, furnisherId: string, { refs, subjectIds }: GroupKeys): Promise<GroupReads> {
-  const [byRef, removed, subjectRows, head] = await Promise.all([
-    tx.recordsByRef(furnisherId, refs), removedAfterDispute(tx, subjectIds), tx.subjects(subjectIds), tx.head(),
-  ]);
-  return { nextSeq: head.nextSeq, known: knownOf(byRef), removed, subjects: new Map(subjectRows.map((r) => [r.id, r])) };
-}
-
-/**
- * Reads what a group of batches must know, with the stored subjects' records, in a read snapshot:
- * done before the write lock is taken (while the writer before it still writes), and brought up to
- * date under the lock by `catchUp`.
- */
-export async function readAhead(tx: ReadTx, furnisherId: string, batches: readonly (readonly Prepared[])[]): Promise<GroupReads> {
-  const { refs, subjectIds } = keysOf(batches);
-  // One after another: a read transaction's client runs one statement at a time.
-  const head = await tx.head();
-  const byRef = await tx.recordsByRef(furnisherId, refs);
-  const removed = await removedAfterDispute(tx, subjectIds);
-  const subjectRows = await tx.subjects(subjectIds);
-  const records = bySubject<StoredRecord>(subjectRows.length > 0 ? await tx.recordsOf(subjectRows.map((r) => r.id)) : []);
-  return { nextSeq: head.nextSeq, known: knownOf(byRef), removed, subjects: new Map(subjectRows.map((r) => [r.id, r])), records };
-}
-
-/** Reads read ahead, with what was committed since re-read (usually nothing, or a few subjects the writer before touched too). */
-async function catchUp(tx: WriteTx, furnisherId: string, keys: GroupKeys, ahead: GroupReads): Promise<GroupReads> {
-  const head = await tx.head();
-  if (head.nextSeq === ahead.nextSeq) return ahead;
-  const changes = await changesSince(tx.sql, ahead.nextSeq, furnisherId, keys.refs, keys.subjectIds);
-  const known = new Map(ahead.known);
-  for (const r of changes.refs) known.set(r.furnisherRef, { id: recordIdFromSeq(r.seq), hash: r.payloadHash });
-  const changed = changes.subjectIds.map(subjectId);
-  if (changed.length === 0) return { ...ahead, nextSeq: head.nextSeq, known };
-  const changedSet = new Set<string>(changed);
-  const rows = await tx.subjects(changed);
-  const [records, removed] = await Promise.all([tx.recordsOf(rows.map((r) => r.id)), removedAfterDispute(tx, changed)]);
-  const subjects = new Map(ahead.subjects);
-  const recordsOf = new Map(ahead.records);
-  for (const id of changed) {
-    subjects.delete(id);
-    recordsOf.delete(id);
-  }
-  for (const r of rows) subjects.set(r.id, r);
-  for (const [id, own] of bySubject(records)) recordsOf.set(id, own);
-  const kept = [...ahead.removed].filter((k) => !changedSet.has(k.slice(0, k.indexOf('\n'))));
-  return { nextSeq: head.nextSeq, known, removed: new Set([...kept, ...removed]), subjects, records: recordsOf };
-}
-
 /**
  * Sorts each batch into rejected, duplicate and new items (in item order, refs known across batches),
  * then commits all new records in one pass. One answer per batch, as if each had been furnished alone.
- * `ahead`: the group's reads made before the lock (`readAhead`); without them they are made here.
  */
 export async function commitBatches(
-  ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly Prepared[])[], at: Instant, ahead?: GroupReads,
+  ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly Prepared[])[], at: Instant,
 ): Promise<BatchResult[]> {
-  const keys = keysOf(batches);
-  const reads = ahead ? await catchUp(tx, furnisherId, keys, ahead) : await readInWrite(tx, furnisherId, keys);
-  const { removed } = reads;
-  const known = new Map(reads.known);
-  // New records get the ids of the events that will furnish them, appended in this order (from the head's next seq).
-  const firstSeq = reads.nextSeq;
+  const all = batches.flat();
+  const refs = [...new Set(all.flatMap((p) => (p.ok ? [p.item.furnisherRef] : [])))];
+  const subjectIds = [...new Set(all.flatMap((p) => (p.ok ? [p.item.subject.id] : [])))];
+  // Issued together, so a network database answers them back to back. New records get the ids of
+  // the events that will furnish them, appended in this order (from the head's next seq).
+  const [byRef, removed, subjectRows, head] = await Promise.all([
+    tx.recordsByRef(furnisherId, refs), removedAfterDispute(tx, subjectIds), tx.subjects(subjectIds), tx.head(),
+  ]);
+  const known = new Map(byRef.map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
+  const firstSeq = head.nextSeq;
   const fresh: Fresh[] = [];
   const rejections = new Map<string, number>();
 
@@ -162,7 +82,7 @@ export async function commitBatches(
   };
 
   const results = batches.map(sort);
-  if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, reads, at);
+  if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, new Map(subjectRows.map((r) => [r.id, r])), at);
   if (rejections.size > 0) await tx.addRejections(furnisherId, rejections);
   return results;
 }
@@ -170,7 +90,7 @@ export async function commitBatches(
 const identityOf = (item: ValidItem): string => `${item.subject.id}\n${reinsertionKey(item)}`;
 
 /** Identities of records removed after a dispute among these subjects (usually none: one indexed read). */
-async function removedAfterDispute(tx: ReadTx, subjects: readonly SubjectId[]): Promise<ReadonlySet<string>> {
+async function removedAfterDispute(tx: WriteTx, subjects: readonly SubjectId[]): Promise<ReadonlySet<string>> {
   const rows = await dueProcessReads(tx.sql).removedIdentities(subjects);
   return new Set(rows.map((r) => `${r.subjectId}\n${r.identity}`));
 }
@@ -199,17 +119,14 @@ function storedRecord(f: Fresh, r: FurnishedRecord): StoredRecord {
  * each slice is sent while the next is prepared.
  */
 async function commitFresh(
-  ctx: LedgerContext, tx: WriteTx, furnisherId: string, fresh: readonly Fresh[], reads: GroupReads, at: Instant,
+  ctx: LedgerContext, tx: WriteTx, furnisherId: string, fresh: readonly Fresh[], rows: ReadonlyMap<SubjectId, SubjectRow>, at: Instant,
 ): Promise<void> {
-  const rows = reads.subjects;
   const rbs = await ctx.rulebooks.active(tx);
   const identities = new Map<SubjectId, Subject>();
   for (const f of fresh) identities.set(f.item.subject.id, f.item.subject);
   const subjectIds = [...identities.keys()];
   const existing = subjectIds.filter((id) => rows.has(id));
-  const records = new Map<SubjectId, StoredRecord[]>();
-  if (reads.records) for (const id of existing) records.set(id, [...(reads.records.get(id) ?? [])]);
-  else for (const [id, own] of bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : [])) records.set(id, own);
+  const records = bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : []);
   const counts = new Map<SubjectId, number>();
   const writes = pendingWrites();
   // A network store sends only between turns of the event loop; SQLite's writer thread needs none.

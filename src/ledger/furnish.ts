@@ -1,7 +1,7 @@
 import type { Instant } from '../core/brand.js';
 import { CredenceError } from '../core/errors.js';
 import type { ClientRow } from '../store/rows.js';
-import { commitBatches, readAhead, type Prepared } from './commit-batches.js';
+import { commitBatches, type Prepared } from './commit-batches.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, type BatchResult } from './furnish-types.js';
 import { activeFurnisher, type LedgerContext } from './ledger-context.js';
 import { payloadHash } from './payload-hash.js';
@@ -47,8 +47,5 @@ export async function furnishMany(ctx: LedgerContext, furnisherId: string, batch
   const furnisher = await activeFurnisher(ctx.store, furnisherId);
   const prepared = batches.map((batch) => prepare(batch, furnisher, at));
   if (prepared.every((p) => p.length === 0)) return prepared.map(() => EMPTY);
-  // On a network database the group reads what it must know while the writer before it still holds
-  // the lock, and under the lock only what was committed since; SQLite reads in its writer.
-  const ahead = ctx.store.dialect === 'postgres' ? await ctx.store.read((tx) => readAhead(tx, furnisherId, prepared)) : undefined;
-  return ctx.store.write((tx) => commitBatches(ctx, tx, furnisherId, prepared, at, ahead));
+  return ctx.store.write((tx) => commitBatches(ctx, tx, furnisherId, prepared, at));
 }
