@@ -3,7 +3,9 @@
  * and the checks benchmark starts its servers (ours and the bare baseline) with them too.
  *
  * A check waits for its inquiry's group commit, so the requests in flight are alive at every young-
- * generation collection and are copied by each; a larger young generation collects less often
- * (measured: about a fifth less CPU per check). It costs up to 2 x 64 MB of memory under load.
+ * generation collection and are copied by each; a larger young generation collects less often.
+ * Measured under the checks benchmark's load, four alternating pairs: 58 against 63 µs of server CPU
+ * per check (median), 36 against 182 scavenges per 8 s; bulk import and the core bench gain 3–6%.
+ * It costs up to 2 x 64 MB of memory under load.
  */
 export const NODE_FLAGS = ['--max-semi-space-size=64'] as const;
