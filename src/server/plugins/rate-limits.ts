@@ -19,8 +19,8 @@ export interface WindowCounter {
 
 /**
  * Fixed windows per key, each starting at the key's first request. Keys whose window has ended are
- * dropped at most once a window (and whenever more than `maxKeys` are held), so memory stays bounded
- * by the keys seen in one window.
+ * dropped at most once a window, and whenever `maxKeys` are held; if that many are still in their
+ * window (requests from very many addresses), the oldest are forgotten, so memory never exceeds `maxKeys`.
  */
 export function windowCounter(windowMs: number, maxKeys = 100_000): WindowCounter {
   const windows = new Map<string, { start: number; count: number }>();
@@ -28,6 +28,12 @@ export function windowCounter(windowMs: number, maxKeys = 100_000): WindowCounte
   const sweep = (now: number): void => {
     swept = now;
     for (const [key, w] of windows) if (now - w.start >= windowMs) windows.delete(key);
+    if (windows.size < maxKeys) return;
+    // Down to half, so that a flood of new keys pays for a sweep once per maxKeys / 2 of them.
+    for (const key of windows.keys()) {
+      if (windows.size < maxKeys / 2) break;
+      windows.delete(key); // insertion order: the longest held first
+    }
   };
   return {
     take: (key, max, now) => {
