@@ -16,4 +16,9 @@ describe('NODE_FLAGS', () => {
     expect(running.map(([name]) => name)).toEqual(expect.arrayContaining(['start', 'credence']));
     for (const [, command] of running) expect(command).toContain(`node ${NODE_FLAGS.join(' ')} dist/cli/main.js`);
   });
+
+  it('are on the benchmarks, which run our code in their own process as the CLI runs it (baselines alike)', () => {
+    const scripts = (JSON.parse(read('../../package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.bench).toBe(`node ${NODE_FLAGS.join(' ')} --import tsx bench/run.ts`);
+  });
 });

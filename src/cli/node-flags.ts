@@ -1,6 +1,6 @@
 /**
- * The V8 flags Credence runs with: its bin's shebang and the package scripts start Node with them,
- * and the checks benchmark starts its servers (ours and the bare baseline) with them too.
+ * The V8 flags Credence runs with: its bin's shebang and the package scripts start Node with them;
+ * the benchmarks run with them too (`npm run bench`, and the checks bench's servers, ours and the bare one).
  *
  * A check waits for its inquiry's group commit, so the requests in flight are alive at every young-
  * generation collection and are copied by each; a larger young generation collects less often.
