@@ -54,7 +54,6 @@ export function installAccessControl(app: FastifyInstance, auth: Authenticator):
   app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return done();
-    // A key used in the last seconds is admitted without a turn of the event loop (the hot path of checks).
     const admitted = (principal: Principal | null): void => {
       try {
         admit(request, access, principal);
@@ -63,6 +62,7 @@ export function installAccessControl(app: FastifyInstance, auth: Authenticator):
       }
       done();
     };
+    // A key used in the last seconds is admitted without a turn of the event loop (the hot path of checks).
     const known = auth.cached(request.headers.authorization);
     if (known) return admitted(known);
     auth.authenticate(request.headers.authorization, request.headers.cookie).then(admitted, (e: unknown) => done(e as Error));
