@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreDialect } from '../store.js';
 
-/** Runs merged into one when this many of the same level exist (the SQLite inquiry index's fan-in). */
+/** The first fan-in of the SQLite inquiry runs, with which this migration sets the level of the run it makes (running sizes: DEFAULT_INQUIRY_RUNS). */
 export const INQUIRY_RUN_FAN_IN = 8;
-/** Inquiries in a run of level 0: the tail is moved into a run once it holds this many. */
+/** The first tail size of the SQLite inquiry runs (level 0), used with the fan-in above by this migration. */
 export const INQUIRY_TAIL_ROWS = 2048;
 
 /**

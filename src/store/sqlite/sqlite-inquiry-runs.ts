@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { INQUIRY_RUN_FAN_IN, INQUIRY_TAIL_ROWS } from '../migrations/service-002-inquiry-runs.js';
 
 export interface InquiryRunsOptions {
   /** The tail becomes a run once it holds this many inquiries. */
@@ -10,7 +9,14 @@ export interface InquiryRunsOptions {
   readonly chunkRows: number;
 }
 
-export const DEFAULT_INQUIRY_RUNS: InquiryRunsOptions = { tailRows: INQUIRY_TAIL_ROWS, fanIn: INQUIRY_RUN_FAN_IN, chunkRows: 2048 };
+/**
+ * The tail becomes a run at 8,192 inquiries and 16 runs of a level are merged into one: fewer levels
+ * than the migration's first sizes (2,048 and 8), so each inquiry is rewritten fewer times, and
+ * statements of 512 rows, so the inquiry groups queued behind a step on the same worker wait less.
+ * Checks bench, two alternating pairs: 21.6 and 19.0 k checks/s against 17.6 and 17.4 k. A subject's
+ * inquiries are still found quickly: the tail is scanned whole, and it holds about 8,192 rows at most.
+ */
+export const DEFAULT_INQUIRY_RUNS: InquiryRunsOptions = { tailRows: 8192, fanIn: 16, chunkRows: 512 };
 
 /** Ids of the inquiries about one subject (bound twice): the listed runs, then the tail. */
 export const INQUIRY_IDS_ABOUT = 'select id from inquiry_runs where run in (select run from inquiry_run_list) and subject_id = ?'
