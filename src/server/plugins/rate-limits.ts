@@ -55,8 +55,9 @@ export function windowCounter(windowMs: number, maxKeys = 100_000): WindowCounte
  * the principal, per address without one; a route may set its own limit or none. A refused request is a
  * 429 problem with Retry-After and the limit headers. The check is synchronous: nothing is awaited or
  * allocated on an allowed request beyond the counter's first of each window.
+ * Windows run on real time, not the registry's clock: a limit is on how fast requests arrive.
  */
-export function installRateLimits(app: FastifyInstance, limits: Pick<Limits, 'rateWindowMs' | 'ratePerWindow'>, clock: () => number = Date.now): WindowCounter {
+export function installRateLimits(app: FastifyInstance, limits: Pick<Limits, 'rateWindowMs' | 'ratePerWindow'>, clock: () => number = Date.now): void {
   const counter = windowCounter(limits.rateWindowMs);
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const own = request.routeOptions.config.rateLimit;
@@ -80,5 +81,4 @@ export function installRateLimits(app: FastifyInstance, limits: Pick<Limits, 'ra
     });
     done(new CredenceError('rate_limited', `rate limit of ${max} requests exceeded; retry in ${seconds} s`));
   });
-  return counter;
 }
