@@ -11,9 +11,29 @@ export function reportError(e: unknown, stderr: NodeJS.WritableStream, debug: bo
     stderr.write(`credence: ${e.message} (${e.code})\n`);
     return 1;
   }
+  const listening = listenProblem(e);
+  if (listening !== undefined) {
+    stderr.write(`credence: ${listening}\n`);
+    return 1;
+  }
   const message = e instanceof Error ? e.message : String(e);
   stderr.write(`credence: unexpected error: ${message}\n`);
   if (debug && e instanceof Error && e.stack !== undefined) stderr.write(`${e.stack}\n`);
   else stderr.write('credence: this is a bug; run again with CREDENCE_DEBUG=1 for details and report it\n');
   return 70;
+}
+
+const LISTEN_CAUSES: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'the port is in use (another Credence, or another program); stop it or choose another port',
+  EACCES: 'this user may not listen on that port; choose one above 1023',
+  EADDRNOTAVAIL: 'this machine has no such address; choose another host',
+};
+
+/** What to fix when the server cannot listen (a system error of the `listen` call), or undefined for any other error. */
+function listenProblem(e: unknown): string | undefined {
+  if (!(e instanceof Error)) return undefined;
+  const { syscall, code, address, port } = e as NodeJS.ErrnoException & { address?: string; port?: number };
+  const cause = code === undefined ? undefined : LISTEN_CAUSES[code];
+  if (syscall !== 'listen' || cause === undefined) return undefined;
+  return `cannot listen on ${address ?? 'the address'}:${port ?? '?'}: ${cause} with --port or --host (env CREDENCE_PORT).`;
 }
