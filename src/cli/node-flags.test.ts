@@ -12,7 +12,8 @@ describe('NODE_FLAGS', () => {
 
   it('are on every package script that runs the built CLI', () => {
     const scripts = (JSON.parse(read('../../package.json')) as { scripts: Record<string, string> }).scripts;
-    const running = Object.entries(scripts).filter(([, command]) => command.includes('dist/cli/main.js'));
+    // `node [flags] dist/cli/main.js`: a script that runs the CLI (the build only names the file, to make it executable).
+    const running = Object.entries(scripts).filter(([, command]) => /\bnode(\s+-\S+)*\s+dist\/cli\/main\.js/.test(command));
     expect(running.map(([name]) => name)).toEqual(expect.arrayContaining(['start', 'credence']));
     for (const [, command] of running) expect(command).toContain(`node ${NODE_FLAGS.join(' ')} dist/cli/main.js`);
   });
