@@ -50,6 +50,8 @@ export async function ledgerIngester(url: string, at: number): Promise<Ingester>
         for (let i = 0; i < f.lines.length; i += MAX_BATCH * MAX_BATCHES_PER_COMMIT) {
           const batches: unknown[][] = [];
           for (let b = i; b < Math.min(f.lines.length, i + MAX_BATCH * MAX_BATCHES_PER_COMMIT); b += MAX_BATCH) {
+            // A batch at a time, as the importer parses lines as it reads them: the group being written gets its turns.
+            if (batches.length > 0) await new Promise((resume) => setImmediate(resume));
             batches.push(f.lines.slice(b, b + MAX_BATCH).map((l) => JSON.parse(l) as unknown));
           }
           const next = ledger.furnishMany(f.furnisherId, batches, at);

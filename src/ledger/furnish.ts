@@ -5,6 +5,7 @@ import { commitBatches, type Prepared } from './commit-batches.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, type BatchResult } from './furnish-types.js';
 import { activeFurnisher, type LedgerContext } from './ledger-context.js';
 import { payloadHash } from './payload-hash.js';
+import { ioTurn } from './pending-writes.js';
 import { validateItem } from './validate-item.js';
 
 export { furnishedRecord } from './furnished-record.js';
@@ -45,7 +46,14 @@ export async function furnishMany(ctx: LedgerContext, furnisherId: string, batch
   }
   batches.forEach(checkBatch);
   const furnisher = await activeFurnisher(ctx.store, furnisherId);
-  const prepared = batches.map((batch) => prepare(batch, furnisher, at));
+  // On a network store, the group committing before this one gets the event loop between batches:
+  // its answers are handled, and its next statements sent, while this group is validated.
+  const turn = ctx.store.dialect === 'postgres' ? ioTurn : () => undefined;
+  const prepared: Prepared[][] = [];
+  for (const batch of batches) {
+    if (prepared.length > 0) await turn();
+    prepared.push(prepare(batch, furnisher, at));
+  }
   if (prepared.every((p) => p.length === 0)) return prepared.map(() => EMPTY);
   return ctx.store.write((tx) => commitBatches(ctx, tx, furnisherId, prepared, at));
 }
