@@ -11,7 +11,7 @@ import { NODE_FLAGS } from '../src/cli/node-flags.js';
 import { openServiceStore } from '../src/store/open-service-store.js';
 import { figure, type Figure } from './harness.js';
 import { benchIdentifier } from './support/bench-population.js';
-import { buildBenchDb } from './support/build-bench-db.js';
+import { buildBenchDb, catchUpBenchLog } from './support/build-bench-db.js';
 
 const CONNECTIONS = 64;
 const ROUNDS = 3;
@@ -81,9 +81,11 @@ export async function run(args: readonly string[]): Promise<Figure[]> {
   const month = `${today.getUTCFullYear()}-${String(today.getUTCMonth() + 1).padStart(2, '0')}`;
   const db = `${results}checks-${subjects}-${schemaFingerprint()}-${month}.db`;
   await buildBenchDb(db, subjects, Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1), (line) => console.log(line));
+  await catchUpBenchLog(db, (line) => console.log(line));
   const work = `${results}checks-run.db`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.log-key']) rmSync(`${work}${suffix}`, { force: true });
   copyFileSync(db, work);
+  copyFileSync(`${db}.log-key`, `${work}.log-key`); // the server signs with the key that signed the log so far
   // The copy is flushed before any load: its write-back must not land on the syncs of the inquiries measured.
   const copy = openSync(work, 'r+');
   fsyncSync(copy);
