@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { LOWER_THREAD_PRIORITY_JS } from './background-thread-priority.js';
 
 /**
  * The worker's code (plain JS, run with `eval`): a connection that copies the WAL back into the
@@ -9,6 +10,7 @@ import { Worker } from 'node:worker_threads';
  */
 const SOURCE = `
 const { workerData } = require('node:worker_threads');
+${LOWER_THREAD_PRIORITY_JS}
 const Database = require(workerData.module);
 const db = new Database(workerData.path);
 db.pragma('journal_mode = WAL');

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { LOWER_THREAD_PRIORITY_JS } from './background-thread-priority.js';
 
 /**
  * The worker's code (plain JS, run with `eval`): one connection that inserts batches. A message, and
@@ -10,6 +11,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
  */
 const SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+${LOWER_THREAD_PRIORITY_JS}
 const fs = require('node:fs');
 const Database = require(workerData.module);
 const port = workerData.port;
