@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientId, decisionId, subjectId, type Instant } from '../../core/brand.js';
+import { migrateServiceTo } from '../migrations/migrate-service-to-latest.js';
 import type { InquiryRow, ServiceStore } from '../service-store.js';
 import { openSqliteServiceStore } from './open-sqlite-service-store.js';
 
@@ -80,7 +82,7 @@ describe('the SQLite inquiry index (tail and sorted runs)', () => {
     // store keeps less than two tails' worth: what its last step left, and what arrived during it.
     const db = new Database(file, { readonly: true });
     const state = () => ({
-      tail: (db.prepare('select count(*) as n from inquiry_tail').get() as { n: number }).n,
+      tail: (db.prepare('select count(*) as n from inquiries where rowid > (select coalesce(max(upto), 0) from inquiry_run_list)').get() as { n: number }).n,
       levels: db.prepare('select level, count(*) as n from inquiry_run_list group by level').all() as { level: number; n: number }[],
       indexed: (db.prepare('select count(*) as n from inquiry_runs where run in (select run from inquiry_run_list)').get() as { n: number }).n,
     });
@@ -112,6 +114,28 @@ describe('the SQLite inquiry index (tail and sorted runs)', () => {
     await store.close();
     const after = new Database(file, { readonly: true });
     expect(after.prepare('select count(*) as n from inquiry_runs where run = 99').get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it('upgrades a database whose inquiries sit in a trigger-fed tail and in runs: every one is still found, and the tail table is gone', async () => {
+    const file = tempFile();
+    const old = new Database(file);
+    await migrateServiceTo(new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) }), 'sqlite', 'service-002-inquiry-runs');
+    const before = Array.from({ length: 9 }, (_, i) => inquiry(SUBJECTS[i % 4] ?? 'p-a', i % 2 ? 'rp-1' : 'rp-2', 50 + i));
+    const insert = old.prepare('insert into inquiries (id, subject_id, client_id, at, action, purpose, context, outcome, benefits, reasons, rulebook_version)'
+      + " values (?, ?, ?, ?, ?, ?, '{}', ?, '[]', '[]', ?)");
+    for (const q of before) insert.run(q.id, q.subjectId, q.clientId, q.at, q.action, q.purpose, q.outcome, q.rulebookVersion);
+    // The version before kept its tail in inquiry_tail: the first four were moved into a listed run, the rest wait in the tail.
+    old.exec("insert into inquiry_runs select 1, subject_id, client_id, at, id from inquiry_tail where seq <= 4; insert into inquiry_run_list values (1, 0, 4); delete from inquiry_tail where seq <= 4");
+    old.close();
+    const store = await openSqliteServiceStore(file, SMALL);
+    const later = Array.from({ length: 20 }, (_, i) => inquiry(SUBJECTS[i % 6] ?? 'p-a', 'rp-1', 70 + i));
+    for (const q of later) await store.appendInquiries([q]);
+    await expectAllListed(store, [...before, ...later]);
+    expect(await store.countInquiries(null)).toBe(29);
+    await store.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare("select count(*) as n from sqlite_master where name in ('inquiry_tail', 'inquiries_into_tail')").get()).toEqual({ n: 0 });
     after.close();
   });
 });

@@ -18,14 +18,17 @@ export interface InquiryRunsOptions {
  */
 export const DEFAULT_INQUIRY_RUNS: InquiryRunsOptions = { tailRows: 8192, fanIn: 16, chunkRows: 512 };
 
+/** The last `inquiries` rowid that listed runs cover: the tail is every inquiry after it (service-003). */
+const WATERMARK = '(select coalesce(max(upto), 0) from inquiry_run_list)';
+
 /** Ids of the inquiries about one subject (bound twice): the listed runs, then the tail. */
 export const INQUIRY_IDS_ABOUT = 'select id from inquiry_runs where run in (select run from inquiry_run_list) and subject_id = ?'
-  + ' union select id from inquiry_tail where subject_id = ?';
+  + ` union select id from inquiries where rowid > ${WATERMARK} and subject_id = ?`;
 
 /** Subjects among a JSON list that a client checked since an instant (bound twice: list, client, since). */
 export const SUBJECTS_CHECKED = 'select subject_id from inquiry_runs where run in (select run from inquiry_run_list)'
   + ' and subject_id in (select value from json_each(?)) and client_id = ? and at >= ?'
-  + ' union select subject_id from inquiry_tail where subject_id in (select value from json_each(?)) and client_id = ? and at >= ?';
+  + ` union select subject_id from inquiries where rowid > ${WATERMARK} and subject_id in (select value from json_each(?)) and client_id = ? and at >= ?`;
 
 export interface InquiryRuns {
   /** Inquiries were appended; once the tail is long enough, it is moved into a run and runs are merged. */
@@ -37,7 +40,8 @@ export interface InquiryRuns {
 type Send = (sql: string, params: readonly (string | number)[]) => Promise<void>;
 
 /**
- * Keeps the inquiry index of a SQLite service store: moves the tail into a sorted run, merges runs of a
+ * Keeps the inquiry index of a SQLite service store: copies the tail (the inquiries after the listed runs'
+ * watermark) into a sorted run, whose listing moves the watermark past it, merges runs of a
  * level into one of the next, removes runs no longer listed. Decisions are made here (small reads through
  * `prepared`, the store's statements); every write is sent to the inquiry writer (`send`), between the
  * inquiry groups, one bounded statement at a time. Each statement keeps every inquiry in the tail or in a listed run (at worst in
@@ -65,15 +69,16 @@ export function inquiryRuns(prepared: (sql: string) => Database.Statement, send:
   };
 
   async function moveTail(): Promise<boolean> {
-    const tail = one<{ n: number; top: number | null }>('select count(*) as n, max(seq) as top from inquiry_tail');
+    const mark = Number(one<{ w: number }>(`select ${WATERMARK} as w`)?.w ?? 0);
+    const tail = one<{ n: number; top: number | null }>('select count(*) as n, max(rowid) as top from inquiries where rowid > ?', mark);
     if (!tail || tail.top === null || tail.n < tailRows) return false;
     const run = nextRun();
     building.add(run);
     try {
       // The run's number is the largest: its rows, sorted, go at the end of the tree, page after page.
-      await send('insert into inquiry_runs select ?, subject_id, client_id, at, id from inquiry_tail where seq <= ? order by subject_id, client_id, at, id', [run, tail.top]);
-      await send('insert into inquiry_run_list (run, level, rows) values (?, 0, ?)', [run, tail.n]);
-      await send('delete from inquiry_tail where seq <= ?', [tail.top]);
+      // Listing it moves the watermark past the rows it holds, in the same statement.
+      await send('insert into inquiry_runs select ?, subject_id, client_id, at, id from inquiries where rowid > ? and rowid <= ? order by subject_id, client_id, at, id', [run, mark, tail.top]);
+      await send('insert into inquiry_run_list (run, level, rows, upto) values (?, 0, ?, ?)', [run, tail.n, tail.top]);
     } finally {
       building.delete(run);
     }
@@ -81,13 +86,14 @@ export function inquiryRuns(prepared: (sql: string) => Database.Statement, send:
   }
 
   async function mergeRuns(): Promise<boolean> {
-    const listed = prepared('select run, level, rows from inquiry_run_list order by run').all() as { run: number; level: number; rows: number }[];
+    const listed = prepared('select run, level, rows, upto from inquiry_run_list order by run').all() as { run: number; level: number; rows: number; upto: number }[];
     const levels = new Map<number, typeof listed>();
     for (const r of listed) levels.set(r.level, [...(levels.get(r.level) ?? []), r]);
     const level = [...levels.keys()].sort((a, b) => a - b).find((l) => (levels.get(l)?.length ?? 0) >= fanIn);
     if (level === undefined) return false;
     const runs = (levels.get(level) ?? []).slice(0, fanIn);
     const total = runs.reduce((n, r) => n + r.rows, 0);
+    const upto = runs.reduce((m, r) => Math.max(m, r.upto), 0);
     const widest = runs.reduce((a, b) => (b.rows > a.rows ? b : a));
     const skip = Math.max(1, Math.round((chunkRows * widest.rows) / Math.max(1, total)));
     const sources = JSON.stringify(runs.map((r) => r.run));
@@ -102,7 +108,7 @@ export function inquiryRuns(prepared: (sql: string) => Database.Statement, send:
         if (to === null) break;
         from = to;
       }
-      await send('insert into inquiry_run_list (run, level, rows) values (?, ?, ?)', [run, level + 1, total]);
+      await send('insert into inquiry_run_list (run, level, rows, upto) values (?, ?, ?, ?)', [run, level + 1, total, upto]);
       await send('delete from inquiry_run_list where run in (select value from json_each(?))', [sources]);
       unlistedMayExist = true;
     } finally {
