@@ -89,8 +89,14 @@ export async function commitBatches(
 
 const identityOf = (item: ValidItem): string => `${item.subject.id}\n${reinsertionKey(item)}`;
 
-/** Identities of records removed after a dispute among these subjects (usually none: one indexed read). */
+/**
+ * Identities of records removed after a dispute among these subjects. Usually no record was ever
+ * removed: a probe of the table then spares looking up every subject of the group, which on
+ * PostgreSQL took about a quarter of the reads a group makes under the head lock.
+ */
 async function removedAfterDispute(tx: WriteTx, subjects: readonly SubjectId[]): Promise<ReadonlySet<string>> {
+  const [any] = await tx.sql.all('select 1 as one from removed_records limit 1', []);
+  if (any === undefined) return new Set();
   const rows = await dueProcessReads(tx.sql).removedIdentities(subjects);
   return new Set(rows.map((r) => `${r.subjectId}\n${r.identity}`));
 }
