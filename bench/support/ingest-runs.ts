@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { DEMO_FURNISHERS } from '../../src/demo/demo-furnishers.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, openLedger, type BatchResult, type Ledger } from '../../src/ledger/index.js';
+import { ioTurn } from '../../src/ledger/pending-writes.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { copyFrom, copyText } from '../../src/store/postgres/copy-from.js';
@@ -53,7 +54,7 @@ export async function ledgerIngester(url: string, at: number): Promise<Ingester>
           for (let b = i; b < Math.min(f.lines.length, i + MAX_BATCH * MAX_BATCHES_PER_COMMIT); b += MAX_BATCH) {
             // On PostgreSQL a batch at a time, as the importer parses lines as it reads them: the group being
             // written gets its turns (SQLite's writer thread needs none, and ingests ~5% slower with them).
-            if (batches.length > 0 && turns) await new Promise((resume) => setImmediate(resume));
+            if (batches.length > 0 && turns) await ioTurn();
             batches.push(f.lines.slice(b, b + MAX_BATCH).map((l) => JSON.parse(l) as unknown));
           }
           const next = ledger.furnishMany(f.furnisherId, batches, at);
