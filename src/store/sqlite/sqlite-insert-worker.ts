@@ -1,18 +1,16 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { LOWER_THREAD_PRIORITY_JS } from './background-thread-priority.js';
+import { walSyncs } from './wal-syncs.js';
 
 /**
  * The worker's code (plain JS, run with `eval`): one connection that inserts batches. A message, and
- * every message queued behind it, go into one transaction, committed without a sync; then an
- * fdatasync of the WAL makes them durable. Up to MAX_SYNCS syncs are in flight at once (the disk
- * overlaps them), so the next group is written while the last one is being synced, and a batch is
- * acknowledged only once a sync that began after its commit has completed.
+ * every message queued behind it, go into one transaction, committed without a sync; the worker then
+ * answers which batches it committed (or why it could not), and the event loop's thread syncs the WAL.
  */
 const SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 ${LOWER_THREAD_PRIORITY_JS}
-const fs = require('node:fs');
 const Database = require(workerData.module);
 const port = workerData.port;
 const db = new Database(workerData.path);
@@ -20,61 +18,17 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('busy_timeout = 10000');
 db.pragma('wal_autocheckpoint = 0');
-const wal = workerData.path + '-wal';
-const MAX_SYNCS = 8;
 const MAX_MERGED = 64;
 const statements = new Map();
-let syncs = 0;
-let unsynced = [];
-let broken = null;
 const prepare = (sql) => {
   let s = statements.get(sql);
   if (!s) { s = db.prepare(sql); statements.set(sql, s); }
   return s;
 };
-const fail = (ids, error) => port.postMessage({ ids, ok: false, message: String((error && error.message) || error) });
-function sync() {
-  if (syncs >= MAX_SYNCS || unsynced.length === 0) return;
-  const ids = unsynced;
-  unsynced = [];
-  syncs += 1;
-  const done = (error) => {
-    syncs -= 1;
-    if (error || broken) {
-      // After a failed sync the kernel may have dropped pages: no sync since, even a successful one, can be trusted.
-      broken ??= error;
-      fail(ids.concat(unsynced), broken);
-      unsynced = [];
-      port.postMessage({ fatal: String(broken.message || broken) });
-      return;
-    }
-    port.postMessage({ ids, ok: true });
-    sync();
-  };
-  let fd;
-  try {
-    fd = walFd();
-  } catch (error) {
-    return done(error);
-  }
-  fs.fdatasync(fd, done);
-}
-// The WAL stays open; it is opened again only if the file was replaced (it is never, while connections are open).
-let walHandle = null;
-function walFd() {
-  if (walHandle !== null && fs.fstatSync(walHandle).ino !== fs.statSync(wal).ino) {
-    const replaced = walHandle;
-    setTimeout(() => fs.close(replaced, () => undefined), 10000).unref(); // after the syncs still using it
-    walHandle = null;
-  }
-  walHandle ??= fs.openSync(wal, 'r');
-  return walHandle;
-}
 port.on('message', (first) => {
   const group = [first];
   for (let next; group.length < MAX_MERGED && (next = receiveMessageOnPort(port)); ) group.push(next.message);
   const ids = group.map((m) => m.id);
-  if (broken) return fail(ids, broken);
   try {
     db.exec('begin immediate');
     for (const { sql, rows } of group) {
@@ -84,10 +38,9 @@ port.on('message', (first) => {
     db.exec('commit');
   } catch (error) {
     if (db.inTransaction) db.exec('rollback');
-    return fail(ids, error);
+    return port.postMessage({ ids, ok: false, message: String((error && error.message) || error) });
   }
-  for (const id of ids) unsynced.push(id);
-  sync();
+  port.postMessage({ ids, ok: true });
 });
 `;
 
@@ -97,12 +50,12 @@ export interface InsertWorker {
   close(): Promise<void>;
 }
 
-type Reply = { readonly ids: readonly number[]; readonly ok: boolean; readonly message?: string } | { readonly fatal: string };
+interface Reply { readonly ids: readonly number[]; readonly ok: boolean; readonly message?: string }
 
 /**
- * Durable batch inserts on a worker thread: neither the commit nor the sync waits on the event loop,
- * and syncs overlap, so requests keep being served while groups of inquiries are made durable.
- * A failed sync stops the worker for good: every insert after it is refused.
+ * Durable batch inserts: the commit runs on a worker thread, and the WAL is synced from this thread
+ * (wal-syncs.ts), the syncs overlapping, so requests keep being served while groups of inquiries are
+ * made durable. A failed sync stops the inserts for good: every insert after it is refused.
  */
 export function sqliteInsertWorker(path: string): InsertWorker {
   const { port1, port2 } = new MessageChannel();
@@ -120,15 +73,22 @@ export function sqliteInsertWorker(path: string): InsertWorker {
     for (const p of pending.values()) p.reject(e);
     pending.clear();
   };
-  port1.on('message', (m: Reply) => {
-    if ('fatal' in m) return failAll(new Error(`syncing the inquiry log failed: ${m.fatal}`));
-    for (const id of m.ids) {
+  const syncs = walSyncs(`${path}-wal`);
+  const settle = (ids: readonly number[], error: Error | null): void => {
+    for (const id of ids) {
       const p = pending.get(id);
       pending.delete(id);
-      if (m.ok) p?.resolve();
-      else p?.reject(new Error(`inserting failed: ${m.message ?? 'unknown error'}`));
+      if (error) p?.reject(error);
+      else p?.resolve();
     }
     if (pending.size === 0) port1.unref();
+  };
+  port1.on('message', (m: Reply) => {
+    if (!m.ok) return settle(m.ids, new Error(`inserting failed: ${m.message ?? 'unknown error'}`));
+    syncs.request((error) => {
+      if (error) failAll(new Error(`syncing the inquiry log failed: ${error.message}`));
+      else settle(m.ids, null);
+    });
   });
   port1.unref(); // after the listener (which refs it): an idle store never keeps the process alive
   worker.on('error', (e) => failAll(e));
@@ -146,6 +106,7 @@ export function sqliteInsertWorker(path: string): InsertWorker {
       failed ??= new Error('the store is closed');
       port1.close();
       await worker.terminate();
+      await syncs.close();
     },
   };
 }
