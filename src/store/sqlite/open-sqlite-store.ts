@@ -51,6 +51,9 @@ export async function openSqliteStore(file: string): Promise<Store> {
   const r = sqliteStatements(reader);
   // The read queries hold no state of their own: one set serves every read transaction.
   const readTx = sqliteReadTx(r);
+  // Prepared once: \`exec\` would compile them again for every read (one per group of checks).
+  const begin = reader.prepare('begin');
+  const commit = reader.prepare('commit');
   const writeQueue = serialQueue();
   const readQueue = serialQueue();
   let closed = false;
@@ -63,11 +66,11 @@ export async function openSqliteStore(file: string): Promise<Store> {
     location: path,
     read: (fn) => readQueue(async () => {
       open();
-      reader.exec('begin');
+      begin.run();
       try {
         return await fn(readTx);
       } finally {
-        reader.exec('commit');
+        commit.run();
       }
     }),
     write: (fn) => writeQueue(async () => {
