@@ -5,7 +5,10 @@ import { startCli, tempDir } from '../../cli/support/run-cli.js';
 
 export type Json = Record<string, unknown>;
 
-/** `credence serve` as an operator starts it, on a fresh SQLite file, with the first operator's key it prints. */
+/**
+ * `credence serve` as an operator starts it, on a fresh SQLite file (or on `db`, started again), with
+ * the first operator's key it prints (on the first start only).
+ */
 export interface ServerProcess {
   readonly db: string;
   readonly process: ChildProcess;
@@ -17,8 +20,8 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(name: string): Promise<ServerProcess> {
-  const db = `sqlite:${join(tempDir(name), 'credence.db')}`;
+export async function startServerProcess(name: string, existing?: string): Promise<ServerProcess> {
+  const db = existing ?? `sqlite:${join(tempDir(name), 'credence.db')}`;
   const server = startCli(['--db', db, 'serve', '--port', '0', '--log', 'warn']);
   let output = '';
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
