@@ -1,4 +1,4 @@
-import { fdatasync as fsFdatasync, fstatSync, openSync, close, statSync } from 'node:fs';
+import { close, fdatasync as fsFdatasync, openSync } from 'node:fs';
 
 export interface WalSyncs {
   /**
@@ -32,13 +32,9 @@ export function walSyncs(walPath: string, options: WalSyncsOptions = {}): WalSyn
   let fd: number | null = null;
   let idle: (() => void) | null = null;
 
-  // The WAL stays open; it is opened again only if the file was replaced (never, while connections are open).
+  // The WAL is opened once. SQLite deletes it only when the last connection to the database closes,
+  // and the store's connections stay open while it syncs, so the file synced is the one written.
   const walFd = (): number => {
-    if (fd !== null && fstatSync(fd).ino !== statSync(walPath).ino) {
-      const replaced = fd;
-      setTimeout(() => close(replaced, () => undefined), 10_000).unref(); // after the syncs still using it
-      fd = null;
-    }
     fd ??= openSync(walPath, 'r');
     return fd;
   };
