@@ -35,7 +35,7 @@ describe.runIf(process.platform === 'linux')('background threads of the SQLite s
     const before = lowered();
     const worker = sqliteInsertWorker(path);
     try {
-      await worker.insert('insert into t (a) values (?)', [[1]]); // the worker is up and has committed
+      await worker.insertBehind('insert into t (a) values (?)', [[1]]); // the worker is up and has committed
       expect(lowered()).toBe(before + 1);
       expect(threadNices()).toContain(0); // the event loop's thread is left as it was
       expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: 1 });

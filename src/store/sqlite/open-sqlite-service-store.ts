@@ -43,7 +43,7 @@ export async function openSqliteServiceStore(file: string, runsOptions: InquiryR
       db.close();
     },
   };
-  const runs = inquiryRuns(prepare, (sql, params) => inserts.insert(sql, [bind(params)]), runsOptions);
+  const runs = inquiryRuns(prepare, (sql, params) => inserts.insertBehind(sql, [bind(params)]), runsOptions);
   const over = serviceStoreOver(exec);
   return {
     ...over,

@@ -71,21 +71,23 @@ describe('the SQLite inquiry index (tail and sorted runs)', () => {
   it('moves the tail into runs and merges them, so reads do not scan a growing tail', async () => {
     const file = tempFile();
     const store = await openSqliteServiceStore(file, SMALL);
-    const appended: InquiryRow[] = [];
-    for (let i = 0; i < 200; i++) {
-      const rows = [inquiry(SUBJECTS[i % SUBJECTS.length] ?? 'p-a', 'rp-1', i)];
-      await store.appendInquiries(rows);
-      appended.push(...rows);
-    }
-    // The upkeep runs between groups, off the hot path, and may trail the last appends on a busy
-    // machine; left alone, it catches up by itself (the store stays open and idle meanwhile). An idle
-    // store keeps less than two tails' worth: what its last step left, and what arrived during it.
+    // The upkeep runs on the worker thread while groups commit on the event loop's: appends that
+    // outpace it are moved in larger runs. Here the inquiries trickle in, each once the upkeep has caught
+    // up with the last, as they would at a steady rate, so runs form and merge level after level.
+    // An idle store keeps less than two tails' worth: what its last step left, and what arrived during it.
     const db = new Database(file, { readonly: true });
     const state = () => ({
       tail: (db.prepare('select count(*) as n from inquiries where rowid > (select coalesce(max(upto), 0) from inquiry_run_list)').get() as { n: number }).n,
       levels: db.prepare('select level, count(*) as n from inquiry_run_list group by level').all() as { level: number; n: number }[],
       indexed: (db.prepare('select count(*) as n from inquiry_runs where run in (select run from inquiry_run_list)').get() as { n: number }).n,
     });
+    const appended: InquiryRow[] = [];
+    for (let i = 0; i < 200; i++) {
+      const rows = [inquiry(SUBJECTS[i % SUBJECTS.length] ?? 'p-a', 'rp-1', i)];
+      await store.appendInquiries(rows);
+      appended.push(...rows);
+      for (const deadline = Date.now() + 2_000; state().tail >= SMALL.tailRows * 2 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 5));
+    }
     const settled = (s: ReturnType<typeof state>) => s.tail < SMALL.tailRows * 2 && s.levels.every((l) => l.n < SMALL.fanIn);
     let now = state();
     for (const deadline = Date.now() + 10_000; !settled(now) && Date.now() < deadline; now = state()) await new Promise((r) => setTimeout(r, 20));

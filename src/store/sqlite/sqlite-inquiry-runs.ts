@@ -43,8 +43,9 @@ type Send = (sql: string, params: readonly (string | number)[]) => Promise<void>
  * Keeps the inquiry index of a SQLite service store: copies the tail (the inquiries after the listed runs'
  * watermark) into a sorted run, whose listing moves the watermark past it, merges runs of a
  * level into one of the next, removes runs no longer listed. Decisions are made here (small reads through
- * `prepared`, the store's statements); every write is sent to the inquiry writer (`send`), between the
- * inquiry groups, one bounded statement at a time. Each statement keeps every inquiry in the tail or in a listed run (at worst in
+ * `prepared`, the store's statements); every write is sent to the inquiry writer's worker thread (`send`),
+ * one bounded statement at a time, while inquiry groups commit on the event loop's thread whenever the
+ * write lock is free. Each statement keeps every inquiry in the tail or in a listed run (at worst in
  * both for a moment: readers take distinct ids), so a crash between two of them loses nothing.
  */
 export function inquiryRuns(prepared: (sql: string) => Database.Statement, send: Send, options: InquiryRunsOptions = DEFAULT_INQUIRY_RUNS): InquiryRuns {
