@@ -51,7 +51,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
   const r = sqliteStatements(reader);
   // The read queries hold no state of their own: one set serves every read transaction.
   const readTx = sqliteReadTx(r);
-  // Prepared once: \`exec\` would compile them again for every read (one per group of checks).
+  // Prepared once: `exec` would compile them again for every read (one per group of checks).
   const begin = reader.prepare('begin');
   const commit = reader.prepare('commit');
   const writeQueue = serialQueue();
