@@ -9,6 +9,7 @@ import { sqliteHead, sqliteReadTx } from './sqlite-read-tx.js';
 import { sqliteStatements } from './sqlite-statements.js';
 import { sqliteWriteTx } from './sqlite-write-tx.js';
 import { sqliteWriter } from './sqlite-writer.js';
+import { isSqliteBusy } from './sqlite-busy.js';
 
 const BUSY_RETRIES = 5;
 
@@ -28,8 +29,6 @@ function connect(path: string): Database.Database {
   for (const p of PRAGMAS) db.pragma(p);
   return db;
 }
-
-const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');
 
 /**
  * Opens (creating if needed) a SQLite database file: one writer connection, on a thread of its own so
@@ -85,7 +84,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
           return result;
         } catch (error) {
           writer.rollback();
-          if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+          if (!isSqliteBusy(error) || attempt >= BUSY_RETRIES) throw error;
         }
       }
     }),

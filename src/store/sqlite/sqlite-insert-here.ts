@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { sqliteStatements } from './sqlite-statements.js';
+import { isSqliteBusy } from './sqlite-busy.js';
 
 export interface InsertHere {
   /**
@@ -21,15 +23,7 @@ export function sqliteInsertHere(path: string): InsertHere {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 0');
   db.pragma('wal_autocheckpoint = 0');
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string): Database.Statement => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      statements.set(sql, statement);
-    }
-    return statement;
-  };
+  const statements = sqliteStatements(db);
   const begin = db.prepare('begin immediate');
   const commit = db.prepare('commit');
   const rollback = db.prepare('rollback');
@@ -38,22 +32,19 @@ export function sqliteInsertHere(path: string): InsertHere {
       try {
         begin.run();
       } catch (error) {
-        if (isBusy(error)) return false;
+        if (isSqliteBusy(error)) return false;
         throw error;
       }
       try {
-        const statement = prepare(sql);
-        for (const row of rows) statement.run(...row);
+        statements.send(sql, rows);
         commit.run();
         return true;
       } catch (error) {
         if (db.inTransaction) rollback.run();
-        if (isBusy(error)) return false;
+        if (isSqliteBusy(error)) return false;
         throw error;
       }
     },
     close: () => db.close(),
   };
 }
-
-const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { SqlValue } from '../service-sql.js';
+import { isSqliteBusy } from './sqlite-busy.js';
 
 /** A connection of its own to the ledger's SQLite file, for the tables of one side store. */
 export interface SqliteSideConnection {
@@ -28,8 +29,6 @@ export interface SideConnectionOptions {
   readonly busyWait: (attempt: number) => number;
   readonly migrate: (db: Kysely<unknown>) => Promise<void>;
 }
-
-const isBusy = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && String(e.code).startsWith('SQLITE_BUSY');
 
 /** Parameters as better-sqlite3 binds them: lists travel as JSON text (read back with json_each). */
 export const bindSql = (params: readonly SqlValue[]): (string | number | null)[] =>
@@ -60,7 +59,7 @@ export async function openSqliteSideConnection(file: string, options: SideConnec
           return f();
         } catch (error) {
           if (db.inTransaction) db.exec('rollback');
-          if (!isBusy(error) || attempt >= options.busyRetries) throw error;
+          if (!isSqliteBusy(error) || attempt >= options.busyRetries) throw error;
           await sleep(options.busyWait(attempt));
         }
       }
