@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientId } from '../../src/core/brand.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_TOTAL_BYTES } from '../../src/core/disputes/index.js';
 import { recordTypesFor } from '../../src/ledger/index.js';
 import { issueKey } from '../../src/server/clients/issue-key.js';
 import { ORGANIZATION, OTHER_PERSON, PERSON, startHarness, type Harness } from './support/api-harness.js';
@@ -167,5 +168,22 @@ describe('due process over the API', () => {
     expect(file.standing.lists).toEqual([]);
     const history = (await get(other, '/v1/me/history')).json<{ points: { at: string; event?: string; lists: string[] }[] }>().points;
     expect(history.find((p) => p.event === 'record.fulfilled')).toMatchObject({ at: new Date(paidAt).toISOString(), lists: [] });
+  });
+
+  it('takes evidence files up to their total size in one request, and refuses a byte more without opening a dispute', async () => {
+    const record = await furnish({ ...judgment('fee-5', '(2026)京0105执93号'), subject: OTHER_PERSON });
+    const other = await h.login(OTHER_PERSON);
+    const file = (name: string, bytes: number) => ({ name, mediaType: 'application/pdf', contentBase64: Buffer.alloc(bytes, name).toString('base64') });
+    const largest = MAX_EVIDENCE_TOTAL_BYTES - MAX_EVIDENCE_BYTES;
+    const grounds = 'The court booked my payment to another case; its receipt and the bank statement are attached.';
+
+    const tooMuch = await post(other, `/v1/me/records/${record}/disputes`, { grounds, evidence: [file('receipt.pdf', MAX_EVIDENCE_BYTES), file('bank.pdf', largest + 1)] });
+    expect(tooMuch.statusCode).toBe(413);
+    expect(tooMuch.json()).toMatchObject({ code: 'payload_too_large', detail: expect.stringContaining('in all') });
+    expect((await get(other, '/v1/me/disputes')).json<{ disputes: unknown[] }>().disputes).toEqual([]);
+
+    const opened = await post(other, `/v1/me/records/${record}/disputes`, { grounds, evidence: [file('receipt.pdf', MAX_EVIDENCE_BYTES), file('bank.pdf', largest)] });
+    expect(opened.statusCode).toBe(201);
+    expect(opened.json<Dispute>().evidence).toHaveLength(2);
   });
 });

@@ -9,4 +9,4 @@ export { MAX_STATEMENT, statementText } from './statement-text.js';
 export { decisionsRestingOn, noticeWindowStart, type DecisionOnRecord } from './decisions-resting-on.js';
 export { evolveRestoration, type Restoration, type RestorationEvent } from './restoration.js';
 export { decideRestoration, earliestRestoration, type RestorationCommand } from './decide-restoration.js';
-export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from './evidence-limits.js';
+export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_TOTAL_BYTES } from './evidence-limits.js';

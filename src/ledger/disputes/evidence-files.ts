@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '../../core/disputes/index.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_TOTAL_BYTES } from '../../core/disputes/index.js';
 import { CredenceError } from '../../core/errors.js';
 import type { EvidenceRef } from '../../core/ledger/ledger-event.js';
 
@@ -17,9 +17,13 @@ export interface HashedEvidence {
   readonly content: Uint8Array;
 }
 
-/** Checks the files (count, size, name, media type) and names each by its SHA-256. */
+/** Checks the files (count, sizes, name, media type) and names each by its SHA-256. */
 export function hashEvidence(files: readonly EvidenceFile[]): readonly HashedEvidence[] {
   if (files.length > MAX_EVIDENCE_FILES) throw new CredenceError('payload_too_large', `at most ${MAX_EVIDENCE_FILES} evidence files per dispute, got ${files.length}`);
+  const total = files.reduce((n, f) => n + f.content.length, 0);
+  if (total > MAX_EVIDENCE_TOTAL_BYTES) {
+    throw new CredenceError('payload_too_large', `the evidence files have ${total} bytes in all; at most ${MAX_EVIDENCE_TOTAL_BYTES} are stored per dispute`);
+  }
   return files.map((f, i) => {
     if (f.content.length === 0) throw new CredenceError('invalid_request', `evidence file ${i + 1} is empty`);
     if (f.content.length > MAX_EVIDENCE_BYTES) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { recordId } from '../../../core/brand.js';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '../../../core/disputes/index.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, MAX_EVIDENCE_TOTAL_BYTES, MAX_GROUNDS } from '../../../core/disputes/index.js';
 import { CredenceError } from '../../../core/errors.js';
 import { subjectOf } from '../../plugins/access-control.js';
 import { iso } from '../../schemas/common.js';
@@ -17,8 +17,11 @@ import { sendEvidence } from './send-evidence.js';
 
 const SUBJECT = ['subject'] as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-/** Evidence travels base64 in JSON: a request carries up to about 9 MB of files. */
-const OPEN_DISPUTE_BODY_LIMIT = 12 * 1024 * 1024;
+/**
+ * Evidence travels base64 in JSON (4 characters for 3 bytes): the body holds the largest evidence
+ * allowed, grounds of up to 4 UTF-8 bytes a character, and 64 KiB for names and the JSON around them.
+ */
+export const OPEN_DISPUTE_BODY_LIMIT = Math.ceil(MAX_EVIDENCE_TOTAL_BYTES / 3) * 4 + MAX_GROUNDS * 4 + 64 * 1024;
 
 const decode = (text: string, i: number): Uint8Array => {
   if (text.length % 4 !== 0 || !BASE64.test(text)) throw new CredenceError('invalid_request', `evidence file ${i + 1} is not valid base64`);
@@ -34,7 +37,7 @@ export function subjectDueProcessRoutes(deps: ServerDeps): FastifyPluginAsync {
       schema: routeSchema('subject', SUBJECT, {
         summary: 'Dispute one of your records',
         description: `The furnisher must answer by the deadline the rulebook sets for the record type (20 days by default, 15 for court lists, to 24:00 China Standard Time), `
-          + `or the record stops counting at that instant until it answers. Up to ${MAX_EVIDENCE_FILES} evidence files of at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB each, stored by SHA-256.`,
+          + `or the record stops counting at that instant until it answers. Up to ${MAX_EVIDENCE_FILES} evidence files of at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB each and ${MAX_EVIDENCE_TOTAL_BYTES / 1024 / 1024} MB in all, stored by SHA-256.`,
         params: RecordIdParams, body: OpenDisputeBody, response: { 201: DisputeCaseView },
       }),
     }, async (request, reply) => {
