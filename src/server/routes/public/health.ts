@@ -22,7 +22,7 @@ export function healthRoutes(deps: ServerDeps): FastifyPluginAsync {
     app.get('/readyz', {
       config: { access: 'public', rateLimit: false },
       schema: routeSchema('public', 'public', { summary: 'Readiness: the database answers and a rulebook is in force', response: { 200: Ready } }),
-    }, async () => {
+    }, async (request) => {
       try {
         await deps.service.ping();
         const head = await deps.store.read((tx) => tx.head());
@@ -30,7 +30,9 @@ export function healthRoutes(deps: ServerDeps): FastifyPluginAsync {
         return { status: 'ready' as const, database: deps.store.dialect, rulebookVersion: head.currentRulebook };
       } catch (error) {
         if (error instanceof CredenceError) throw error;
-        throw new CredenceError('unavailable', `the database does not answer: ${error instanceof Error ? error.message : String(error)}`);
+        // The driver's message stays in the server's log: a public route tells no internals.
+        request.log.error({ err: error }, 'readiness: the database does not answer');
+        throw new CredenceError('unavailable', 'the database does not answer');
       }
     });
   };
