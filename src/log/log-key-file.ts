@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { sqlitePath } from '../store/open-log-store.js';
 import { formatSignerKey, parseSignerKey, type LogKey } from './signer-key.js';
 
@@ -36,6 +37,7 @@ export function loadLogKey(dbUrl: string, options: LogKeyOptions): LogKey {
   }
   const text = `${formatSignerKey(options.name, randomBytes(32))}\n`;
   try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if (!isTaken(error)) throw error;

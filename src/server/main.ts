@@ -16,6 +16,10 @@ export interface ServeOptions {
   /** pino level for the request log ('silent' to turn it off). */
   readonly logLevel?: string;
   readonly limits?: AppOptions['limits'];
+  /** The transparency log's signing key file (default: beside a SQLite database; or CREDENCE_LOG_KEY). */
+  readonly logKeyFile?: string;
+  /** The attestation signing keys' file (default: beside a SQLite database; or CREDENCE_ATTEST_KEYS). */
+  readonly attestKeyFile?: string;
 }
 
 export interface RunningServer {
@@ -38,7 +42,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     // The transparency log follows the ledger: woken by every append, it signs a checkpoint at least
     // every second while events arrive. A registry never runs without it.
-    const openedLog = await openLog(options.dbUrl, { env: process.env, onError: (e) => {
+    const openedLog = await openLog(options.dbUrl, { env: process.env, ...(options.logKeyFile ? { keyFile: options.logKeyFile } : {}), onError: (e) => {
       if (app) app.log.error({ err: e }, 'transparency log');
       else process.stderr.write(`transparency log: ${e instanceof Error ? e.message : String(e)}\n`);
     } });
@@ -50,7 +54,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     app = built;
     attachLog(built, openedLog);
-    attachAttestations(built, await openAttestations(options.dbUrl, { env: process.env }));
+    attachAttestations(built, await openAttestations(options.dbUrl, { env: process.env, ...(options.attestKeyFile ? { keyFile: options.attestKeyFile } : {}) }));
     openedLog.start();
     await built.listen({ port: options.port, host: options.host });
   } catch (e) {

@@ -4,6 +4,8 @@ interface ServeFlags {
   readonly port: number;
   readonly host: string;
   readonly log: string;
+  readonly logKey?: string;
+  readonly attestKeys?: string;
 }
 
 export function parsePort(value: string): number {
@@ -21,13 +23,18 @@ export function serveCommand(env: NodeJS.ProcessEnv = process.env): Command {
     .option('--port <n>', 'port to listen on (env CREDENCE_PORT)', parsePort, parsePort(defaultPort(env)))
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--log <level>', 'request log level: trace, debug, info, warn, error, silent', 'info')
+    .option('--log-key <file>', 'the transparency log\'s signing key file (default: beside a SQLite database; env CREDENCE_LOG_KEY)')
+    .option('--attest-keys <file>', 'the attestation signing keys\' file (default: beside a SQLite database; env CREDENCE_ATTEST_KEYS)')
     .action(async (flags: ServeFlags, cmd: Command) => {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
       const [{ startServer, closeOnSignals }, { bootstrapOperator }] = await Promise.all([
         import('../../server/main.js'),
         import('../../server/clients/bootstrap-operator.js'),
       ]);
-      const server = await startServer({ dbUrl: db, port: flags.port, host: flags.host, logLevel: flags.log });
+      const server = await startServer({
+        dbUrl: db, port: flags.port, host: flags.host, logLevel: flags.log,
+        ...(flags.logKey !== undefined ? { logKeyFile: flags.logKey } : {}), ...(flags.attestKeys !== undefined ? { attestKeyFile: flags.attestKeys } : {}),
+      });
       const deps = server.app.deps;
       const first = await bootstrapOperator(deps.ledger, deps.service, deps.clock());
       if (first) {

@@ -20,9 +20,9 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(name: string, existing?: string): Promise<ServerProcess> {
+export async function startServerProcess(name: string, existing?: string, serveFlags: readonly string[] = []): Promise<ServerProcess> {
   const db = existing ?? `sqlite:${join(tempDir(name), 'credence.db')}`;
-  const server = startCli(['--db', db, 'serve', '--port', '0', '--log', 'warn']);
+  const server = startCli(['--db', db, 'serve', '--port', '0', '--log', 'warn', ...serveFlags]);
   let output = '';
   server.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   while (!/serving .* at (http:\/\/\S+)/.test(output)) await once(server.stdout as NodeJS.ReadableStream, 'data');
