@@ -60,6 +60,8 @@ export function createLogService(o: LogServiceOptions): LogService {
   let busy: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  // A failure that persists (a log that refuses to sign) is reported once, not on every poll.
+  let reported: string | null = null;
 
   const checkpoint = async (): Promise<CheckpointRow> => {
     await appender.catchUp();
@@ -86,7 +88,13 @@ export function createLogService(o: LogServiceOptions): LogService {
         again = false;
         await step();
       } while (again && !stopped);
-    })().catch((e: unknown) => o.onError?.(e)).finally(() => {
+      reported = null;
+    })().catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      if (message === reported) return;
+      reported = message;
+      o.onError?.(e);
+    }).finally(() => {
       busy = null;
     });
   };

@@ -132,6 +132,33 @@ describe.each<Dialect>(['sqlite', 'postgres'])('the log appender on %s', (dialec
     }
   });
 
+  it('reports a refusal to sign once while it lasts, not on every poll', async () => {
+    const { url, store, log } = await fresh();
+    const raw = await openLogStore(url);
+    const errors: unknown[] = [];
+    const following = await openLog(url, { env: TEST_ENV, origin: 'credence.test/log', clock: () => T0, pollMs: 10, onError: (e) => errors.push(e) });
+    try {
+      await append(store, 0, 40);
+      const signed = await log.checkpoint();
+      // A stored interior node altered: no tree from here on extends the signed one.
+      const [tile] = await raw.tiles([{ level: 0, index: 0 }]);
+      const altered = Uint8Array.from(tile?.hashes ?? []);
+      const at = (hashIndexInTile(40, 4, 0) ?? 0) * 32;
+      altered[at] = (altered[at] ?? 0) ^ 1;
+      await raw.commitAppend(40, { size: 40, root: signed.root }, [{ level: 0, index: 0, hashes: altered }]);
+      await append(store, 40, 20);
+      following.start();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toBeInstanceOf(LogIntegrityError);
+    } finally {
+      await following.close();
+      await raw.close();
+      await log.close();
+      await store.close();
+    }
+  });
+
   it('refuses to sign when the tiles fall behind the last checkpoint or stop extending it', async () => {
     const { url, store, log } = await fresh();
     const raw = await openLogStore(url);
