@@ -187,3 +187,27 @@ describe('due process over the API', () => {
     expect(opened.json<Dispute>().evidence).toHaveLength(2);
   });
 });
+
+describe('due-process lists under configured page limits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ limits: { maxPage: 2, defaultPage: 1 } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('take a page up to the configured maximum, and refuse a larger one', async () => {
+    const lists: [string, string][] = [
+      [h.keys.court, '/v1/furnisher/disputes'], [h.keys.operator, '/v1/operator/appeals'],
+      [h.keys.operator, '/v1/operator/restorations'], [h.keys.airline, '/v1/notices'],
+    ];
+    for (const [key, url] of lists) {
+      expect((await h.call(key, { method: 'GET', url: `${url}?limit=2` })).statusCode).toBe(200);
+      expect((await h.call(key, { method: 'GET', url })).statusCode).toBe(200);
+      const tooLarge = await h.call(key, { method: 'GET', url: `${url}?limit=3` });
+      expect(tooLarge.statusCode).toBe(400);
+      expect(tooLarge.json()).toMatchObject({ code: 'invalid_request' });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_EVIDENCE_FILES, MAX_GROUNDS, MAX_STATEMENT } from '../../core/disputes/index.js';
-import { closed, IsoTime, Nullable } from './common.js';
-import { RecordInput } from './records.js';
+import { closed, IsoTime, limitQuery, Nullable } from './common.js';
+import { RecordIdString, RecordInput } from './records.js';
 
 const text = (max: number, description: string) => Type.String({ minLength: 1, maxLength: max, description });
 const Party = Type.Object({ id: Type.String(), name: Type.String() }, closed);
@@ -38,7 +38,7 @@ export const StatementBody = Type.Object({ text: text(MAX_STATEMENT, 'Your state
 export type StatementBody = Static<typeof StatementBody>;
 
 export const RestorationBody = Type.Object({
-  recordId: Type.String({ pattern: '^rec_[0-9]{1,16}$' }),
+  recordId: RecordIdString,
   listId: Type.String({ minLength: 1, maxLength: 100, examples: ['admin-penalty-publicity'] }),
   grounds: text(MAX_GROUNDS, 'What was done to correct the conduct'),
 }, closed);
@@ -133,10 +133,10 @@ export const NoticeView = Type.Object({
   }, closed), { description: 'Your decisions (last 12 months) that rested on the record' }),
 }, closed);
 export const NoticeListView = Type.Object({ notices: Type.Array(NoticeView), next: Nullable(Type.Integer({ description: 'Pass as `after` for the next page' })) }, closed);
-export const NoticesQuery = Type.Object({
+export const noticesQuery = (maxPage: number, defaultPage: number) => Type.Object({
   after: Type.Optional(Type.Integer({ minimum: 0, description: 'Notices after this cursor (from `next`)' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  limit: limitQuery(maxPage, defaultPage),
 }, closed);
-export type NoticesQuery = Static<typeof NoticesQuery>;
+export type NoticesQuery = Static<ReturnType<typeof noticesQuery>>;
 
 export const SubjectNoticeListView = Type.Object({ notices: Type.Array(NoticeSentView) }, closed);

@@ -72,7 +72,9 @@ export const RecordChangeView = Type.Object({
   duplicate: Type.Boolean({ description: 'True when this exact change had been made already' }),
 }, closed);
 
-export const RecordIdParams = Type.Object({ id: Type.String({ pattern: '^rec_[0-9a-z]{1,64}$' }) }, closed);
+/** A record id as the routes take it (one pattern everywhere: an id that names no record is a 404, not a 400). */
+export const RecordIdString = Type.String({ pattern: '^rec_[0-9a-z]{1,64}$' });
+export const RecordIdParams = Type.Object({ id: RecordIdString }, closed);
 export type RecordIdParams = Static<typeof RecordIdParams>;
 
 export const DisputeView = Type.Object({

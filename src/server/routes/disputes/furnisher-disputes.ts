@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { CredenceError } from '../../../core/errors.js';
 import { clientOf } from '../../plugins/access-control.js';
-import { closed } from '../../schemas/common.js';
+import { closed, limitQuery } from '../../schemas/common.js';
 import { AnswerBody, DisputeCaseView, DisputeIdParams, DisputeListView, EvidenceParams } from '../../schemas/disputes.js';
 import type { ServerDeps } from '../../server-deps.js';
 import { routeSchema } from '../route-schema.js';
@@ -11,11 +11,11 @@ import { sendEvidence } from './send-evidence.js';
 
 const FURNISHER = ['furnisher'] as const;
 const FURNISHER_OR_OPERATOR = ['furnisher', 'operator'] as const;
-const QueueQuery = Type.Object({
+const queueQuery = (maxPage: number, defaultPage: number) => Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')], { default: 'open', description: 'open: awaiting your answer; all: every dispute of your records' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  limit: limitQuery(maxPage, defaultPage),
 }, closed);
-type QueueQuery = Static<typeof QueueQuery>;
+type QueueQuery = Static<ReturnType<typeof queueQuery>>;
 
 /** The furnisher's dispute queue and answers; a dispute and its evidence for its furnisher and operators. */
 export function furnisherDisputeRoutes(deps: ServerDeps): FastifyPluginAsync {
@@ -32,12 +32,12 @@ export function furnisherDisputeRoutes(deps: ServerDeps): FastifyPluginAsync {
       schema: routeSchema('furnisher', FURNISHER, {
         summary: 'Disputes of records you furnished, the earliest deadline first (overdue ones flagged)',
         description: 'An open dispute not answered by its deadline (dueBy) is `unverified`: the record does not count until you answer.',
-        querystring: QueueQuery, response: { 200: DisputeListView },
+        querystring: queueQuery(deps.limits.maxPage, deps.limits.defaultPage), response: { 200: DisputeListView },
       }),
     }, async (request) => {
       const { client } = clientOf(request);
       const phases = request.query.status === 'all' ? ['open', 'answered', 'appealed', 'decided'] : ['open'];
-      return { disputes: await disputeViews(deps, (r) => r.furnisherDisputes(client.id, phases, request.query.limit ?? 100), null) };
+      return { disputes: await disputeViews(deps, (r) => r.furnisherDisputes(client.id, phases, request.query.limit ?? deps.limits.defaultPage), null) };
     });
 
     app.get<{ Params: DisputeIdParams }>('/v1/disputes/:id', {

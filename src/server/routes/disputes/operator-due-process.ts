@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { clientOf } from '../../plugins/access-control.js';
-import { closed } from '../../schemas/common.js';
+import { closed, limitQuery } from '../../schemas/common.js';
 import {
   AppealDecisionBody, DisputeCaseView, DisputeIdParams, DisputeListView, RestorationDecisionBody, RestorationIdParams, RestorationListView, RestorationView,
 } from '../../schemas/disputes.js';
@@ -11,8 +11,8 @@ import { routeSchema } from '../route-schema.js';
 import { disputeViews, readDueProcess } from './due-process-reads.js';
 
 const OPERATOR = ['operator'] as const;
-const QueueQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }, closed);
-type QueueQuery = Static<typeof QueueQuery>;
+const queueQuery = (maxPage: number, defaultPage: number) => Type.Object({ limit: limitQuery(maxPage, defaultPage) }, closed);
+type QueueQuery = Static<ReturnType<typeof queueQuery>>;
 
 /** The operator's queues (appeals, restoration applications; the earliest deadline first, overdue flagged) and binding decisions. */
 export function operatorDueProcessRoutes(deps: ServerDeps): FastifyPluginAsync {
@@ -21,9 +21,9 @@ export function operatorDueProcessRoutes(deps: ServerDeps): FastifyPluginAsync {
       config: { access: OPERATOR },
       schema: routeSchema('operator', OPERATOR, {
         summary: 'Appeals awaiting a decision, the earliest deadline first (decide within 15 days; overdue ones flagged)',
-        querystring: QueueQuery, response: { 200: DisputeListView },
+        querystring: queueQuery(deps.limits.maxPage, deps.limits.defaultPage), response: { 200: DisputeListView },
       }),
-    }, async (request) => ({ disputes: await disputeViews(deps, (r) => r.disputesInPhase('appealed', request.query.limit ?? 100), 'all') }));
+    }, async (request) => ({ disputes: await disputeViews(deps, (r) => r.disputesInPhase('appealed', request.query.limit ?? deps.limits.defaultPage), 'all') }));
 
     app.post<{ Params: DisputeIdParams; Body: AppealDecisionBody }>('/v1/appeals/:id/decision', {
       config: { access: OPERATOR },
@@ -43,10 +43,10 @@ export function operatorDueProcessRoutes(deps: ServerDeps): FastifyPluginAsync {
       config: { access: OPERATOR },
       schema: routeSchema('operator', OPERATOR, {
         summary: 'Early-restoration applications awaiting a decision, the earliest deadline first (overdue ones flagged)',
-        querystring: QueueQuery, response: { 200: RestorationListView },
+        querystring: queueQuery(deps.limits.maxPage, deps.limits.defaultPage), response: { 200: RestorationListView },
       }),
     }, async (request) => {
-      const rows = await readDueProcess(deps, (r) => r.pendingRestorations(request.query.limit ?? 100));
+      const rows = await readDueProcess(deps, (r) => r.pendingRestorations(request.query.limit ?? deps.limits.defaultPage));
       return { restorations: rows.map((r) => restorationView(r.restoration, deps.clock())) };
     });
 

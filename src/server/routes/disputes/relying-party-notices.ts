@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { clientOf } from '../../plugins/access-control.js';
-import { NoticeListView, NoticesQuery } from '../../schemas/disputes.js';
+import { NoticeListView, noticesQuery, type NoticesQuery } from '../../schemas/disputes.js';
 import type { ServerDeps } from '../../server-deps.js';
 import { noticeView } from '../../views/dispute-case-view.js';
 import { routeSchema } from '../route-schema.js';
@@ -17,11 +17,11 @@ export function noticeRoutes(deps: ServerDeps): FastifyPluginAsync {
         summary: 'Correction notices: a record a decision of yours rested on was corrected or removed',
         description: 'One notice per correction or removal, naming your decisions of the 12 months before it that rested on the record. '
           + 'Check the subject again before relying on those decisions. Page with `after` = `next`. New notices also arrive on GET /v1/stream as `notice` events.',
-        querystring: NoticesQuery, response: { 200: NoticeListView },
+        querystring: noticesQuery(deps.limits.maxPage, deps.limits.defaultPage), response: { 200: NoticeListView },
       }),
     }, async (request) => {
       const { client } = clientOf(request);
-      const limit = request.query.limit ?? 100;
+      const limit = request.query.limit ?? deps.limits.defaultPage;
       const rows = await readDueProcess(deps, (r) => r.noticesFor(client.id, request.query.after ?? 0, limit));
       return {
         notices: rows.map(noticeView),
