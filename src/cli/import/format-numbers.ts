@@ -20,6 +20,7 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)}h ${m % 60}m`;
 }
 
-export const formatRate = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')} records/s`;
+/** Lines read per second (records and fulfilments alike, rejected ones too). */
+export const formatRate = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')} lines/s`;
 
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
