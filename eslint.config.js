@@ -38,6 +38,16 @@ export default tseslint.config(
     },
   },
   {
+    // The store knows the core's types and nothing above it (docs/architecture.md).
+    files: ['src/store/**/*.ts'],
+    ignores: ['src/store/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['ledger', 'server', 'cli', 'log', 'attest', 'demo'].flatMap((layer) => [`../${layer}/*`, `../../${layer}/*`]), message: 'src/store imports only src/core (and its drivers).' }],
+      }],
+    },
+  },
+  {
     // The browser app reaches the registry only through the public API: it imports the pure core and the
     // server's wire schemas, and those as types only.
     files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],

@@ -1,5 +1,5 @@
-import type { Instant, RecordId } from '../core/brand.js';
-import type { ErrorCode } from '../core/errors.js';
+import type { Instant } from '../core/brand.js';
+import type { ItemResult } from '../core/ledger/item-result.js';
 
 /**
  * The furnishing contract shared by the API, the CLI importer and the demo generator.
@@ -20,9 +20,7 @@ export interface RecordInput {
   readonly consent?: boolean;
 }
 
-export type ItemResult =
-  | { readonly index: number; readonly furnisherRef: string; readonly status: 'accepted'; readonly recordId: RecordId; readonly duplicate: boolean }
-  | { readonly index: number; readonly furnisherRef: string | null; readonly status: 'rejected'; readonly code: ErrorCode; readonly reason: string };
+export type { ItemResult } from '../core/ledger/item-result.js';
 
 export interface BatchResult {
   readonly accepted: number;

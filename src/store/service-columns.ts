@@ -1,6 +1,6 @@
 import { clientId, decisionId, subjectId } from '../core/brand.js';
 import type { CheckContext, DecisionReason } from '../core/decision/model.js';
-import type { ItemResult } from '../ledger/furnish-types.js';
+import type { ItemResult } from '../core/ledger/item-result.js';
 import type { ApiKeyRow, InquiryRow, RulebookReviewRow, SessionRow, SubjectLoginRow, SubmissionRow } from './service-store.js';
 import type { SqlRow, SqlValue } from './service-sql.js';
 

@@ -1,6 +1,6 @@
 import type { ClientId, DecisionId, Instant, SubjectId } from '../core/brand.js';
 import type { CheckContext, DecisionReason } from '../core/decision/model.js';
-import type { ItemResult } from '../ledger/furnish-types.js';
+import type { ItemResult } from '../core/ledger/item-result.js';
 import type { StoreDialect } from './store.js';
 
 /** One API key of a client. Only the SHA-256 of the key is stored; `prefix` is a short, harmless hint for humans. */
