@@ -19,12 +19,18 @@ export interface Authenticator {
   flushUsage(): Promise<void>;
 }
 
-/** The value of one cookie in a Cookie header. */
+/** The value of one cookie in a Cookie header; throws `unauthorized` when it is not valid percent-encoding (anyone can send one). */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        throw new CredenceError('unauthorized', `the ${name} cookie is malformed; log in again`);
+      }
+    }
   }
   return undefined;
 }
@@ -36,6 +42,10 @@ export function cookieValue(header: string | undefined, name: string): string | 
 export function authenticator(store: Store, service: ServiceStore, clock: () => Instant): Authenticator {
   const cache = new Map<string, { readonly principal: Principal; readonly until: number }>();
   let usage = new Map<string, Instant>();
+  // Each forgetClient takes the next epoch and marks the client with it: a lookup that began at an earlier epoch than its client's
+  // mark overlapped a revocation and may have read the key before it, so it must not put the key back in the cache.
+  let epoch = 0;
+  const forgottenAt = new Map<string, number>();
 
   async function byKey(key: string): Promise<Principal> {
     const now = clock();
@@ -44,6 +54,7 @@ export function authenticator(store: Store, service: ServiceStore, clock: () => 
       if (hit.principal.kind === 'client') usage.set(hit.principal.keyId, now);
       return hit.principal;
     }
+    const began = epoch;
     const hash = sha256Hex(key);
     const row = await service.apiKeyByHash(hash);
     if (!row || !sameDigest(row.hash, hash)) throw new CredenceError('unauthorized', 'the API key is not known');
@@ -51,8 +62,10 @@ export function authenticator(store: Store, service: ServiceStore, clock: () => 
     const client = await store.read((tx) => tx.client(row.clientId));
     if (!client || client.status !== 'active') throw new CredenceError('unauthorized', `client ${row.clientId} is revoked or unknown`);
     const principal: Principal = { kind: 'client', role: client.role, client, keyId: row.id };
-    if (cache.size > 100_000) cache.clear();
-    cache.set(key, { principal, until: now + CACHE_MS });
+    if ((forgottenAt.get(client.id) ?? -1) <= began) {
+      if (cache.size > 100_000) cache.clear();
+      cache.set(key, { principal, until: now + CACHE_MS });
+    }
     usage.set(row.id, now);
     return principal;
   }
@@ -88,6 +101,7 @@ export function authenticator(store: Store, service: ServiceStore, clock: () => 
       return session === undefined ? null : bySession(session);
     },
     forgetClient: (clientId) => {
+      forgottenAt.set(clientId, ++epoch);
       for (const [key, entry] of cache) if (entry.principal.kind === 'client' && entry.principal.client.id === clientId) cache.delete(key);
     },
     flushUsage: async () => {
