@@ -42,6 +42,7 @@ export function serviceStoreOver(x: SqlExec): ServiceStore {
     session: async (hash) => first(await x.all('select * from sessions where token_hash = ?', [hash]), sessionFromRow),
     deleteSession: async (hash) => void (await x.run('delete from sessions where token_hash = ?', [hash])),
     deleteSessionsOf: (id) => x.run('delete from sessions where subject_id = ?', [id]),
+    deleteOtherSessions: (id, keep) => x.run('delete from sessions where subject_id = ? and token_hash <> ?', [id, keep]),
     pruneSessions: (at) => x.run('delete from sessions where expires_at < ?', [at]),
 
     appendInquiries: (rows) => x.insertMany('inquiries', INQUIRY_COLUMNS, rows.map(inquiryValues)),

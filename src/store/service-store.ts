@@ -90,6 +90,8 @@ export interface ServiceStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of the subject (re-enrolment); returns how many. */
   deleteSessionsOf(subjectId: SubjectId): Promise<number>;
+  /** Ends every session of the subject but the one with this token hash (a password change); returns how many. */
+  deleteOtherSessions(subjectId: SubjectId, keepTokenHash: string): Promise<number>;
   /** Deletes sessions that expired before `at`; returns how many. */
   pruneSessions(at: Instant): Promise<number>;
 

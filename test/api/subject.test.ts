@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaulterRecord, OTHER_PERSON, PASSWORD, PERSON, START, startHarness, type Harness } from './support/api-harness.js';
+import { sha256Hex } from '../../src/server/auth/secrets.js';
+import { defaulterRecord, ORGANIZATION, OTHER_PERSON, PASSWORD, PERSON, START, startHarness, type Harness } from './support/api-harness.js';
 import { FLIGHT } from './support/seed.js';
 
 interface FileBody {
@@ -86,5 +87,29 @@ describe('subject routes', () => {
     expect((await h.call(token, { method: 'PUT', url: '/v1/me/password', payload: { current: PASSWORD, next: 'a much longer secret' } })).statusCode).toBe(204);
     const relog = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: 'a much longer secret' } });
     expect(relog.statusCode).toBe(200);
+  });
+
+  it('ends my other sessions when I change the password, and keeps the one I changed it with', async () => {
+    const mine = await h.login(ORGANIZATION);
+    const stolen = await h.login(ORGANIZATION);
+    const change = await h.call(mine, { method: 'PUT', url: '/v1/me/password', payload: { current: PASSWORD, next: 'another long secret' } });
+    expect(change.statusCode).toBe(204);
+    expect((await h.call(stolen, { method: 'GET', url: '/v1/me/file' })).statusCode).toBe(401);
+    expect((await h.call(mine, { method: 'GET', url: '/v1/me/file' })).statusCode).toBe(200);
+    await h.call(mine, { method: 'PUT', url: '/v1/me/password', payload: { current: 'another long secret', next: PASSWORD } });
+  });
+
+  it('answers a session cookie that is not valid percent-encoding with 401, like any unknown session', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/me/file', headers: { cookie: 'credence_session=%E0%A4%A' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json<{ code: string }>().code).toBe('unauthorized');
+  });
+
+  it('deletes expired sessions when someone logs in', async () => {
+    const old = await h.login(PERSON);
+    h.clock.now += h.app.deps.limits.sessionTtlMs + 1;
+    expect(await h.service.session(sha256Hex(old))).toBeDefined();
+    await h.login(PERSON);
+    expect(await h.service.session(sha256Hex(old))).toBeUndefined();
   });
 });

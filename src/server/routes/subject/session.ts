@@ -11,6 +11,8 @@ import type { ServerDeps } from '../../server-deps.js';
 import { routeSchema } from '../route-schema.js';
 
 const SUBJECT = ['subject'] as const;
+/** Expired sessions are deleted at a login at most this often (the delete walks the expiry index). */
+const PRUNE_EVERY_MS = 60_000;
 /** Verified against when the subject has no login, so a wrong identifier costs as long as a wrong password. */
 let decoy: Promise<string> | undefined;
 
@@ -20,6 +22,7 @@ const cookie = (request: FastifyRequest, value: string, maxAgeSeconds: number): 
 /** Subject login (a session that expires), logout, and changing the password set at enrolment. */
 export function sessionRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (app) => {
+    let prunedAt = -Infinity;
     app.post<{ Body: LoginBody }>('/v1/session', {
       config: {
         access: 'public',
@@ -39,6 +42,10 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsync {
       const ok = await verifyPassword(password, login?.passwordHash ?? await decoy);
       if (!login || !ok) throw new CredenceError('unauthorized', 'the identifier or the password is wrong');
       const now = deps.clock();
+      if (now - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = now;
+        await deps.service.pruneSessions(now);
+      }
       const token = newSecret(SESSION_PREFIX);
       const expiresAt = now + deps.limits.sessionTtlMs;
       await deps.service.putSession({ tokenHash: token.hash, subjectId: login.subjectId, createdAt: now, expiresAt });
@@ -56,7 +63,12 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsync {
 
     app.put<{ Body: PasswordBody }>('/v1/me/password', {
       config: { access: SUBJECT },
-      schema: routeSchema('subject', SUBJECT, { summary: 'Change your password', body: PasswordBody, response: { 204: { type: 'null', description: 'Changed' } } }),
+      schema: routeSchema('subject', SUBJECT, {
+        summary: 'Change your password',
+        description: 'Ends every other session of the subject; the session that made the change stays.',
+        body: PasswordBody,
+        response: { 204: { type: 'null', description: 'Changed' } },
+      }),
     }, async (request, reply) => {
       const me = subjectOf(request);
       const login = await deps.service.subjectLogin(me.subjectId);
@@ -64,6 +76,8 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsync {
         throw new CredenceError('unauthorized', 'the current password is wrong');
       }
       await deps.service.putSubjectLogin({ ...login, passwordHash: await hashPassword(request.body.next) });
+      // A session stolen before the change must not outlive it; the one that made the change stays logged in.
+      await deps.service.deleteOtherSessions(me.subjectId, me.sessionHash);
       return reply.code(204).send();
     });
   };
