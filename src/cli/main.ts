@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo.js';
 import { fileCommand } from './commands/file.js';
 import { furnisherCommand } from './commands/furnisher.js';
 import { importCommand } from './commands/import.js';
+import { keyCommand } from './commands/key.js';
 import { logCommand } from './commands/log.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
@@ -29,6 +30,7 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   program.addCommand(fileCommand());
   program.addCommand(checkCommand());
   program.addCommand(furnisherCommand());
+  program.addCommand(keyCommand());
   program.addCommand(serveCommand(env));
   program.addCommand(startCommand(env));
   program.addCommand(logCommand());

@@ -10,11 +10,12 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 const str = (v: unknown): string => String(v);
 const json = <T>(v: unknown): T => JSON.parse(str(v)) as T;
 
-export const API_KEY_COLUMNS = ['id', 'client_id', 'hash', 'prefix', 'created_at', 'revoked_at', 'last_used_at'] as const;
-export const apiKeyValues = (k: ApiKeyRow): SqlValue[] => [k.id, k.clientId, k.hash, k.prefix, k.createdAt, k.revokedAt, k.lastUsedAt];
+export const API_KEY_COLUMNS = ['id', 'client_id', 'hash', 'prefix', 'created_at', 'revoked_at', 'last_used_at', 'controlled_by'] as const;
+export const apiKeyValues = (k: ApiKeyRow): SqlValue[] => [k.id, k.clientId, k.hash, k.prefix, k.createdAt, k.revokedAt, k.lastUsedAt, k.controlledBy];
 export const apiKeyFromRow = (r: SqlRow): ApiKeyRow => ({
   id: str(r.id), clientId: clientId(str(r.client_id)), hash: str(r.hash), prefix: str(r.prefix), createdAt: num(r.created_at),
   revokedAt: numOrNull(r.revoked_at), lastUsedAt: numOrNull(r.last_used_at),
+  controlledBy: r.controlled_by === null || r.controlled_by === undefined ? null : clientId(str(r.controlled_by)),
 });
 
 export const LOGIN_COLUMNS = ['subject_id', 'password_hash', 'enrolled_at', 'enrolled_by'] as const;
@@ -50,8 +51,10 @@ export const submissionFromRow = (r: SqlRow): SubmissionRow => ({
   rejected: num(r.rejected), items: json<ItemResult[]>(r.items),
 });
 
-export const REVIEW_COLUMNS = ['version', 'step', 'client_id', 'at'] as const;
-export const reviewValues = (v: RulebookReviewRow): SqlValue[] => [v.version, v.step, v.clientId, v.at];
+export const REVIEW_COLUMNS = ['version', 'step', 'client_id', 'at', 'controlled_by'] as const;
+export const reviewValues = (v: RulebookReviewRow): SqlValue[] => [v.version, v.step, v.clientId, v.at, v.controlledBy];
+/** A review recorded before keys had controllers was taken with a key its client held alone. */
 export const reviewFromRow = (r: SqlRow): RulebookReviewRow => ({
   version: str(r.version), step: str(r.step) as RulebookReviewRow['step'], clientId: clientId(str(r.client_id)), at: num(r.at),
+  controlledBy: clientId(str(r.controlled_by ?? r.client_id)),
 });

@@ -12,6 +12,8 @@ export interface ApiKeyRow {
   readonly createdAt: Instant;
   readonly revokedAt: Instant | null;
   readonly lastUsedAt: Instant | null;
+  /** Null: issued on the host and held by its client alone; else the client whose key issued it (through any chain of keys). */
+  readonly controlledBy: ClientId | null;
 }
 
 /** A subject's login credential, set at enrolment: an scrypt hash, never the password. */
@@ -62,6 +64,8 @@ export interface RulebookReviewRow {
   readonly clientId: ClientId;
   readonly step: 'drafted' | 'approved';
   readonly at: Instant;
+  /** Who controls the key the step was taken with (its `controlledBy`, or the client itself). */
+  readonly controlledBy: ClientId;
 }
 
 /**

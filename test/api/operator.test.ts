@@ -103,4 +103,28 @@ describe('operator routes', () => {
     expect(file.json()).toMatchObject({ standing: { rulebookVersion: '2026.2', points: 700, grade: 'C' } });
     expect((await h.call(h.keys.operator, { method: 'GET', url: '/v1/rulebooks/drafts/2026.2' })).statusCode).toBe(404);
   });
+
+  it('takes an approval only from a key the draft\'s author never held: not one it issued, nor one issued with one it issued', async () => {
+    const author = h.keys.operator;
+    expect((await h.call(author, yaml(draftRulebook('2026.3', -100)))).statusCode).toBe(201);
+    const approve = (key: string) => h.call(key, { method: 'POST', url: '/v1/rulebooks/drafts/2026.3/approval' });
+
+    // An operator the author registers comes with a key the author holds.
+    const puppet = await h.call(author, { method: 'POST', url: '/v1/clients', payload: { id: 'sock-puppet', role: 'operator', name: 'Sock puppet' } });
+    const puppetKey = puppet.json<{ apiKey: { key: string } }>().apiKey.key;
+    expect((await approve(puppetKey)).json()).toMatchObject({ code: 'second_operator_required', status: 403 });
+    // So does a key issued with that key, and a key the author issues for another operator.
+    const chained = (await h.call(puppetKey, { method: 'POST', url: '/v1/clients/sock-puppet/keys' })).json<{ key: string }>().key;
+    expect((await approve(chained)).json()).toMatchObject({ code: 'second_operator_required' });
+    const minted = (await h.call(author, { method: 'POST', url: '/v1/clients/operator-b/keys' })).json<{ key: string }>().key;
+    expect((await approve(minted)).json()).toMatchObject({ code: 'second_operator_required' });
+    const keys = (await h.call(author, { method: 'GET', url: '/v1/clients/sock-puppet' })).json<{ keys: { controlledBy: string | null }[] }>().keys;
+    expect(keys.map((k) => k.controlledBy)).toEqual(['operator-a', 'operator-a']);
+
+    // The second operator's own key, issued on the host, approves.
+    const approved = await approve(h.keys.operator2);
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ approved: true });
+  });
 });
+

@@ -19,6 +19,7 @@ export const KeyView = Type.Object({
   createdAt: IsoTime,
   revokedAt: Nullable(IsoTime),
   lastUsedAt: Nullable(IsoTime),
+  controlledBy: Nullable(Type.String({ description: 'The client whose key issued this one over the API (it holds it too); null when issued on the host' })),
 }, closed);
 
 export const ClientView = Type.Object({

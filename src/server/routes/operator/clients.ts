@@ -6,6 +6,7 @@ import type { ClientScope } from '../../../core/ledger/index.js';
 import { recordTypesFor } from '../../../ledger/index.js';
 import type { ClientRow } from '../../../store/rows.js';
 import { issueKey } from '../../clients/issue-key.js';
+import { keyController } from '../../clients/key-controller.js';
 import { clientOf } from '../../plugins/access-control.js';
 import { closed, iso, isoOrNull, type View } from '../../schemas/common.js';
 import type { KeyView} from '../../schemas/clients.js';
@@ -25,6 +26,7 @@ export function clientRoutes(deps: ServerDeps): FastifyPluginAsync {
     registeredAt: iso(c.registeredAt), revokedAt: isoOrNull(c.revokedAt),
     keys: (await deps.service.apiKeysOf(c.id)).map((k): View<typeof KeyView> => ({
       id: k.id, prefix: k.prefix, createdAt: iso(k.createdAt), revokedAt: isoOrNull(k.revokedAt), lastUsedAt: isoOrNull(k.lastUsedAt),
+      controlledBy: k.controlledBy,
     })),
   });
   const existing = async (id: string): Promise<ClientRow> => {
@@ -74,7 +76,7 @@ export function clientRoutes(deps: ServerDeps): FastifyPluginAsync {
       const client = await deps.ledger.registerClient({
         id: body.id, role: body.role, name: body.name, ...(body.furnisherKind ? { furnisherKind: body.furnisherKind } : {}), scope: await scopeFor(body),
       }, at);
-      const apiKey = await issueKey(deps.service, client.id, at);
+      const apiKey = await issueKey(deps.service, client.id, at, await keyController(deps.service, request));
       request.log.info({ client: client.id, by: clientOf(request).client.id }, 'client registered');
       return reply.code(201).send({ client: await view(client), apiKey });
     });
@@ -92,7 +94,7 @@ export function clientRoutes(deps: ServerDeps): FastifyPluginAsync {
     }, async (request, reply) => {
       const c = await existing(request.params.id);
       if (c.status !== 'active') throw new CredenceError('forbidden', `client ${c.id} is revoked`);
-      return reply.code(201).send(await issueKey(deps.service, c.id, deps.clock()));
+      return reply.code(201).send(await issueKey(deps.service, c.id, deps.clock(), await keyController(deps.service, request)));
     });
 
     app.post<{ Params: Static<typeof KeyParams> }>('/v1/clients/:id/keys/:keyId/revocation', {

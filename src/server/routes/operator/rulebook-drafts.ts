@@ -5,6 +5,7 @@ import { clientId } from '../../../core/brand.js';
 import { CredenceError } from '../../../core/errors.js';
 import { compileRulebookText } from '../../../ledger/rulebook-cache.js';
 import type { RulebookRow } from '../../../store/rows.js';
+import { keyController } from '../../clients/key-controller.js';
 import { clientOf } from '../../plugins/access-control.js';
 import { closed, iso, type View } from '../../schemas/common.js';
 import { DraftView, PreviewView, PublicationView, VersionParams } from '../../schemas/rulebooks.js';
@@ -70,7 +71,9 @@ export function rulebookDraftRoutes(deps: ServerDeps): FastifyPluginAsync {
       });
       if (row.status !== 'draft' && row.status !== 'staging') throw new CredenceError('invalid_rulebook', `rulebook version ${version} is already ${row.status}`);
       if (!(await deps.service.rulebookReviews(version)).some((r) => r.step === 'drafted')) {
-        await deps.service.putRulebookReview({ version, step: 'drafted', clientId: clientOf(request).client.id, at });
+        await deps.service.putRulebookReview({
+          version, step: 'drafted', clientId: clientOf(request).client.id, at, controlledBy: await keyController(deps.service, request),
+        });
       }
       return reply.code(201).send(await view(row));
     });
@@ -116,9 +119,15 @@ export function rulebookDraftRoutes(deps: ServerDeps): FastifyPluginAsync {
     }, async (request) => {
       const row = await draft(request.params.version);
       const me = clientOf(request).client.id;
-      const author = (await deps.service.rulebookReviews(row.version)).find((r) => r.step === 'drafted')?.clientId;
-      if (author === me) throw new CredenceError('second_operator_required', `you uploaded draft ${row.version}; another operator must approve it`);
-      await deps.service.putRulebookReview({ version: row.version, step: 'approved', clientId: clientId(me), at: deps.clock() });
+      const controlledBy = await keyController(deps.service, request);
+      const drafted = (await deps.service.rulebookReviews(row.version)).find((r) => r.step === 'drafted');
+      if (drafted?.clientId === me) throw new CredenceError('second_operator_required', `you uploaded draft ${row.version}; another operator must approve it`);
+      // A key the author issued (to a client it registered, or to another operator) is the author's too.
+      if (drafted && [drafted.clientId, drafted.controlledBy].includes(controlledBy)) {
+        throw new CredenceError('second_operator_required',
+          `this key was issued with a key of ${controlledBy}, who uploaded draft ${row.version}: approve with a key its operator holds alone (issued on the host with \`credence key issue\`, or by a third operator)`);
+      }
+      await deps.service.putRulebookReview({ version: row.version, step: 'approved', clientId: clientId(me), at: deps.clock(), controlledBy });
       return view(row);
     });
 
