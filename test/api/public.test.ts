@@ -54,6 +54,16 @@ describe('public routes', () => {
     expect((await h.app.inject('/v1/organizations/91110000000000000A')).statusCode).toBe(404);
   });
 
+  it('shows no public profile of an individual business, a natural person in law, even when it is listed', async () => {
+    const shop = { scheme: 'cn-uscc', identifier: '92110105G2RT859UXB' };
+    const furnished = await h.call(h.keys.court, { method: 'POST', url: '/v1/records', payload: { records: [defaulterRecord('p-shop', shop)] } });
+    expect(furnished.json()).toMatchObject({ accepted: 1 });
+    const profile = await h.app.inject(`/v1/organizations/${shop.identifier}`);
+    expect(profile.statusCode).toBe(404);
+    expect(profile.json()).toMatchObject({ code: 'not_found', detail: expect.stringContaining('individual business') });
+    expect(profile.body).not.toContain('judgment-defaulters');
+  });
+
   it('serves an OpenAPI 3.1 document generated from the route schemas, and browsable docs', async () => {
     const doc = (await h.app.inject('/openapi.json')).json<OpenApi>();
     expect(doc.openapi).toBe('3.1.0');

@@ -12,10 +12,12 @@ import { routeSchema } from '../route-schema.js';
 
 const PUBLIC_DOMAINS = new Set(['judicial', 'administrative', 'regulatory', 'tax']);
 const STANDS = new Set(['counted', 'fulfilled', 'capped']);
+/** Registration authority 9 (industry and commerce), type 2: an individual business, a natural person in law (Civil Code art. 54). */
+const isIndividualBusiness = (code: string): boolean => code.startsWith('92');
 
 /**
- * An organization's or public body's public credit profile. Persons have none: a resident ID, or any
- * code that is not a known organization, is simply not found.
+ * An organization's or public body's public credit profile. Persons have none: a resident ID, an
+ * individual business's code, or any code that is not a known organization, is simply not found.
  */
 export function organizationRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (app) => {
@@ -32,6 +34,9 @@ export function organizationRoutes(deps: ServerDeps): FastifyPluginAsync {
       const notFound = new CredenceError('not_found', `no organization with unified social credit code ${request.params.code} (persons have no public profile)`);
       const parsed = parseSubjectIdentifier('cn-uscc', request.params.code, { at });
       if (!parsed.ok || parsed.value.kind === 'person') throw notFound;
+      if (isIndividualBusiness(parsed.value.identifier)) {
+        throw new CredenceError('not_found', `${request.params.code} is an individual business (个体工商户), run by a natural person: no public profile`);
+      }
       const file = await deps.ledger.file(parsed.value.subjectId, at);
       if (!file || file.subject.kind === 'person') throw notFound;
       const furnishers = new Map((await deps.store.read((tx) => tx.clients())).map((c) => [c.id as string, c.name]));
