@@ -23,6 +23,7 @@ import { startSweeper } from './sweeper.js';
 import { openapiDocument } from './plugins/openapi-document.js';
 import { typeboxValidator } from './plugins/typebox-validator.js';
 import { registerRoutes } from './routes/register-routes.js';
+import { streamRegistry, type StreamSettings } from './streams/stream-registry.js';
 import { webApp } from './plugins/web.js';
 import { Problem } from './schemas/problem.js';
 import type { ServerDeps } from './server-deps.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   readonly onAppend?: AppendHook;
   /** How often time-driven changes (expiries) are persisted and announced; null: never (tests). */
   readonly sweepEveryMs?: number | null;
+  /** Event streams' heartbeat (and key re-check) period and unsent-bytes bound; defaults: 15 s, 1 MiB. */
+  readonly streams?: Partial<StreamSettings>;
 }
 
 declare module 'fastify' {
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     limits,
     notices: noticeDelivery(ledger, options.service, inquiries, clock),
+    streams: streamRegistry(options.streams),
   };
   notices.current = deps.notices;
 

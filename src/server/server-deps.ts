@@ -8,6 +8,7 @@ import type { StandingReader } from './checks/standing-reader.js';
 import type { NoticeDelivery } from './due-process/notice-delivery.js';
 import type { InquiryQueue } from './inquiries/inquiry-queue.js';
 import type { Limits } from './limits.js';
+import type { StreamRegistry } from './streams/stream-registry.js';
 
 /** What route plugins work with: built once by `buildApp`. */
 export interface ServerDeps {
@@ -23,4 +24,6 @@ export interface ServerDeps {
   readonly limits: Limits;
   /** Correction notices of committed corrections and removals (run after each, and retried periodically). */
   readonly notices: NoticeDelivery;
+  /** Open event streams by client and key: a revocation ends them with `streams.closeFor(clientId, keyId?)`. */
+  readonly streams: StreamRegistry;
 }

@@ -1,19 +1,18 @@
-import type { ServerResponse } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ClientId } from '../../../core/brand.js';
 import { CredenceError } from '../../../core/errors.js';
 import type { StandingChange, StandingSummary } from '../../changes/change-feed.js';
 import { clientOf } from '../../plugins/access-control.js';
 import { iso, isoOrNull } from '../../schemas/common.js';
 import type { ServerDeps } from '../../server-deps.js';
+import { keyStillValid } from '../../streams/key-still-valid.js';
+import { sseConnection } from '../../streams/sse-connection.js';
 import { noticeView } from '../../views/dispute-case-view.js';
 import { routeSchema } from '../route-schema.js';
 
 const RELYING_PARTY = ['relying_party'] as const;
 const DAY = 86_400_000;
 const LOOKUP_CHUNK = 1000;
-const HEARTBEAT_MS = 15_000;
 
 const summaryJson = (s: StandingSummary) => ({
   points: s.points, grade: s.grade, lists: s.lists.map((l) => ({ listId: l.listId, kind: l.kind, since: iso(l.since), until: isoOrNull(l.until) })),
@@ -27,14 +26,16 @@ const eventOf = (c: StandingChange) => ({
 /**
  * Server-sent events: each standing change, once committed, of a subject this relying party checked
  * within the window (so a defaulter who pays can fly again at once). Events are written in commit
- * order; a heartbeat comment keeps proxies from closing an idle stream.
+ * order; a heartbeat comment keeps proxies from closing an idle stream. A stream ends, closed by the
+ * server, when its key or client is revoked (at once through `deps.streams.closeFor`, or at the next
+ * heartbeat's re-check for a revocation made elsewhere) and when its client falls too far behind.
  */
 export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
-  const open = new Map<ClientId, Set<ServerResponse>>();
+  const { settings } = deps.streams;
   let nextId = 1;
   return async (app) => {
     app.addHook('preClose', (done) => {
-      for (const streams of open.values()) for (const raw of streams) raw.end();
+      deps.streams.closeAll();
       done();
     });
 
@@ -45,13 +46,13 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
         description: `text/event-stream. One \`standing\` event per change of a subject you checked within the last ${deps.limits.streamWindowDays} days: `
           + 'data is JSON {subjectId, at, rulebookVersion, points, grade, lists, previous}. A `rulebook` event {version, at} says a new '
           + 'rulebook version took effect (any standing may have changed: check again). A `notice` event is a correction notice, as GET /v1/notices '
-          + 'gives it: a record one of your decisions rested on was corrected or removed. A `ready` event opens the stream.',
+          + 'gives it: a record one of your decisions rested on was corrected or removed. A `ready` event opens the stream. The server closes the '
+          + `stream when its key or client is revoked, and when more than ${settings.maxQueuedBytes} bytes wait unread: reconnect and check again.`,
         response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } } },
       }),
     }, (request, reply) => {
-      const { client } = clientOf(request);
-      const mine = open.get(client.id) ?? new Set<ServerResponse>();
-      if (mine.size >= deps.limits.streamsPerClient) {
+      const { client, keyId } = clientOf(request);
+      if (deps.streams.count(client.id) >= deps.limits.streamsPerClient) {
         throw new CredenceError('rate_limited', `at most ${deps.limits.streamsPerClient} open streams per client`);
       }
       reply.hijack();
@@ -59,18 +60,18 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no',
       });
-      raw.write(`event: ready\ndata: ${JSON.stringify({ clientId: client.id, windowDays: deps.limits.streamWindowDays })}\n\n`);
-      mine.add(raw);
-      open.set(client.id, mine);
+      const conn = sseConnection(raw, settings.maxQueuedBytes, (queued) => request.log.warn({ clientId: client.id, queued }, 'stream closed: its client is not reading'));
+      conn.send(`event: ready\ndata: ${JSON.stringify({ clientId: client.id, windowDays: deps.limits.streamWindowDays })}\n\n`);
+      const unregister = deps.streams.add({ clientId: client.id, keyId, end: conn.end });
 
       let chain: Promise<void> = Promise.resolve();
       const deliver = async (changes: readonly StandingChange[]): Promise<void> => {
         const since = deps.clock() - deps.limits.streamWindowDays * DAY;
-        for (let i = 0; i < changes.length; i += LOOKUP_CHUNK) {
+        for (let i = 0; i < changes.length && !conn.closed(); i += LOOKUP_CHUNK) {
           const chunk = changes.slice(i, i + LOOKUP_CHUNK);
           const checked = new Set(await deps.service.checkedBy(client.id, chunk.map((c) => c.subjectId), since));
           for (const c of chunk) {
-            if (checked.has(c.subjectId) && !raw.writableEnded) raw.write(`id: ${nextId++}\nevent: standing\ndata: ${JSON.stringify(eventOf(c))}\n\n`);
+            if (checked.has(c.subjectId) && !conn.send(`id: ${nextId++}\nevent: standing\ndata: ${JSON.stringify(eventOf(c))}\n\n`)) return;
           }
         }
       };
@@ -78,22 +79,32 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
         chain = chain.then(() => deliver(changes)).catch((e: unknown) => request.log.error({ err: e }, 'stream delivery failed'));
       }, (version, at) => {
         chain = chain.then(() => {
-          if (!raw.writableEnded) raw.write(`id: ${nextId++}\nevent: rulebook\ndata: ${JSON.stringify({ version, at: iso(at) })}\n\n`);
+          conn.send(`id: ${nextId++}\nevent: rulebook\ndata: ${JSON.stringify({ version, at: iso(at) })}\n\n`);
         });
       });
       const unsubscribeNotices = deps.notices.subscribe(client.id, (notice) => {
         chain = chain.then(() => {
-          if (!raw.writableEnded) raw.write(`id: ${nextId++}\nevent: notice\ndata: ${JSON.stringify(noticeView(notice))}\n\n`);
+          conn.send(`id: ${nextId++}\nevent: notice\ndata: ${JSON.stringify(noticeView(notice))}\n\n`);
         }).catch((e: unknown) => request.log.error({ err: e }, 'stream delivery failed'));
       });
-      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      // The role check ran once, when the stream opened: each heartbeat asks again whether the key still admits the client.
+      let checking = false;
+      const heartbeat = setInterval(() => {
+        if (!conn.send(': heartbeat\n\n') || checking) return;
+        checking = true;
+        keyStillValid(deps.store, deps.service, client.id, keyId).then((valid) => {
+          if (!valid) conn.end();
+        }, (e: unknown) => {
+          request.log.error({ err: e }, 'stream closed: its key could not be checked again');
+          conn.end();
+        }).finally(() => { checking = false; });
+      }, settings.heartbeatMs);
       heartbeat.unref();
       raw.on('close', () => {
         unsubscribe();
         unsubscribeNotices();
         clearInterval(heartbeat);
-        mine.delete(raw);
-        if (mine.size === 0) open.delete(client.id);
+        unregister();
       });
     });
   };
