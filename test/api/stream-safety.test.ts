@@ -113,6 +113,30 @@ describe('stream safety: revocation ends open streams', () => {
   });
 });
 
+describe('stream safety: a revocation through the operator routes ends streams at once', () => {
+  let r: Registry;
+  let streams: Stream[] = [];
+  beforeAll(async () => {
+    // A heartbeat far longer than the test: only the revocation routes can end the streams in time.
+    r = await startRegistry({ heartbeatMs: 600_000 });
+    streams = [await openStream(r.base, r.airline[0]?.key ?? ''), await openStream(r.base, r.airline[1]?.key ?? '')];
+  });
+  afterAll(async () => {
+    for (const s of streams) s.close();
+    await r.close();
+  });
+
+  it('ends the revoked key\'s stream, then the rest of the revoked client\'s, without waiting for a heartbeat', async () => {
+    const revoke = (url: string, payload?: object) =>
+      r.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${r.operator}` }, ...(payload ? { payload } : {}) });
+    expect((await revoke(`/v1/clients/airline/keys/${r.airline[0]?.id ?? ''}/revocation`)).statusCode).toBe(200);
+    await within(streams[0]?.ended ?? Promise.reject(new Error('no stream')), 2_000, 'the revoked key\'s stream to end');
+    expect(streams[1]?.isEnded()).toBe(false);
+    expect((await revoke('/v1/clients/airline/revocation', { reason: 'contract ended' })).statusCode).toBe(200);
+    await within(streams[1]?.ended ?? Promise.reject(new Error('no stream')), 2_000, 'the revoked client\'s stream to end');
+  });
+});
+
 /** A standing change of PERSON with a long list history, so each event is about a kilobyte. */
 function bulkyChange(at: number): StandingChange {
   const lists = Array.from({ length: 8 }, (_, i) => ({ listId: `consumption-restricted-${i}`, kind: 'red' as const, since: START, until: null }));

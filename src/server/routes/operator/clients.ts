@@ -107,6 +107,7 @@ export function clientRoutes(deps: ServerDeps): FastifyPluginAsync {
         throw new CredenceError('not_found', `client ${c.id} has no key ${request.params.keyId}`);
       }
       deps.auth.forgetClient(c.id);
+      deps.streams.closeFor(c.id, request.params.keyId);
       return view(c);
     });
 
@@ -123,6 +124,7 @@ export function clientRoutes(deps: ServerDeps): FastifyPluginAsync {
       const revoked = await deps.ledger.revokeClient(request.params.id, request.body.reason, at);
       await deps.service.revokeApiKeysOf(clientId(revoked.id), at);
       deps.auth.forgetClient(revoked.id);
+      deps.streams.closeFor(revoked.id);
       return view(revoked);
     });
   };
