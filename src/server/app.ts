@@ -17,7 +17,7 @@ import { noticeTriggeringStore } from './due-process/notice-trigger.js';
 import { inquiryQueue } from './inquiries/inquiry-queue.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { installAccessControl, type RouteEntry } from './plugins/access-control.js';
-import { installRateLimits } from './plugins/rate-limits.js';
+import { installFailedAuthLimit, installRateLimits } from './plugins/rate-limits.js';
 import { installProblemErrors } from './plugins/problem-errors.js';
 import { startSweeper } from './sweeper.js';
 import { openapiDocument } from './plugins/openapi-document.js';
@@ -97,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON everywhere (YAML only where the rulebook drafts take it): any other body type is a 415.
   app.removeContentTypeParser('text/plain');
   installProblemErrors(app);
+  installFailedAuthLimit(app, limits);
   const routes = installAccessControl(app, auth);
   app.decorate('routeTable', routes);
   app.decorate('deps', deps);

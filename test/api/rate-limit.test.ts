@@ -32,3 +32,24 @@ describe('rate limits', () => {
     expect(codes.at(-1)).toBe(429);
   });
 });
+
+describe('requests with bad credentials', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ limits: { ratePerWindow: { ...DEFAULT_LIMITS.ratePerWindow, anonymous: 5 } } });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('are counted per address, and past the anonymous limit the address is refused before any key is looked up', async () => {
+    const guess = (i: number) => h.call(`crd_live_guess${i}`, { method: 'GET', url: '/v1/me/file' });
+    for (let i = 0; i < 5; i++) expect((await guess(i)).statusCode).toBe(401);
+    const refused = await guess(5);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.json()).toMatchObject({ code: 'rate_limited', detail: expect.stringContaining('bad credentials') });
+    // For the rest of the window the address is refused whatever it sends.
+    expect((await h.call(h.keys.airline, { method: 'POST', url: '/v1/checks', payload: { subject: PERSON, ...FLIGHT } })).statusCode).toBe(429);
+  });
+});

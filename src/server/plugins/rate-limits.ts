@@ -14,6 +14,8 @@ declare module 'fastify' {
 export interface WindowCounter {
   /** Counts one request of `key` in its window; the milliseconds until the window ends when it is over `max`, else 0. */
   take(key: string, max: number, now: number): number;
+  /** Without counting: the milliseconds until `key`'s window ends when it already holds `max`, else 0. */
+  full(key: string, max: number, now: number): number;
   readonly size: () => number;
 }
 
@@ -46,6 +48,10 @@ export function windowCounter(windowMs: number, maxKeys = 100_000): WindowCounte
       w.count += 1;
       return w.count > max ? Math.max(1, w.start + windowMs - now) : 0;
     },
+    full: (key, max, now) => {
+      const w = windows.get(key);
+      return w && now - w.start < windowMs && w.count >= max ? Math.max(1, w.start + windowMs - now) : 0;
+    },
     size: () => windows.size,
   };
 }
@@ -57,6 +63,35 @@ export function windowCounter(windowMs: number, maxKeys = 100_000): WindowCounte
  * allocated on an allowed request beyond the counter's first of each window.
  * Windows run on real time, not the registry's clock: a limit is on how fast requests arrive.
  */
+/** The 429 for a key over its limit: Retry-After and the limit headers. */
+function refuse(reply: FastifyReply, max: number, waitMs: number, what: string): CredenceError {
+  const seconds = Math.ceil(waitMs / 1000);
+  void reply.headers({
+    'retry-after': String(seconds), 'x-ratelimit-limit': String(max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(seconds),
+  });
+  return new CredenceError('rate_limited', `${what}; retry in ${seconds} s`);
+}
+
+/**
+ * Requests refused for bad credentials (401) are counted per address, and an address that sent the
+ * anonymous limit of them in a window is refused before its credentials are looked at: guessing keys
+ * or session tokens costs the server a hash and a database read each, and the per-key limits never
+ * see requests that have no valid key. Installed before access control.
+ */
+export function installFailedAuthLimit(app: FastifyInstance, limits: Pick<Limits, 'rateWindowMs' | 'ratePerWindow'>, clock: () => number = Date.now): void {
+  const counter = windowCounter(limits.rateWindowMs);
+  const max = limits.ratePerWindow.anonymous;
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const waitMs = counter.full(`fail:${request.ip}`, max, clock());
+    if (waitMs === 0) return done();
+    done(refuse(reply, max, waitMs, `${max} requests with bad credentials came from this address`));
+  });
+  app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    if (reply.statusCode === 401) counter.take(`fail:${request.ip}`, max, clock());
+    done();
+  });
+}
+
 export function installRateLimits(app: FastifyInstance, limits: Pick<Limits, 'rateWindowMs' | 'ratePerWindow'>, clock: () => number = Date.now): void {
   const counter = windowCounter(limits.rateWindowMs);
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
@@ -72,13 +107,8 @@ export function installRateLimits(app: FastifyInstance, limits: Pick<Limits, 'ra
       key = p === null ? `ip:${request.ip}` : p.kind === 'client' ? `key:${p.keyId}` : `subject:${p.subjectId}`;
       max = limits.ratePerWindow[p === null ? 'anonymous' : p.role];
     }
-    const now = clock();
-    const waitMs = counter.take(key, max, now);
+    const waitMs = counter.take(key, max, clock());
     if (waitMs === 0) return done();
-    const seconds = Math.ceil(waitMs / 1000);
-    void reply.headers({
-      'retry-after': String(seconds), 'x-ratelimit-limit': String(max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(seconds),
-    });
-    done(new CredenceError('rate_limited', `rate limit of ${max} requests exceeded; retry in ${seconds} s`));
+    done(refuse(reply, max, waitMs, `rate limit of ${max} requests exceeded`));
   });
 }
