@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { CredenceError } from '../../core/errors.js';
+import { CredenceError, isCredenceError } from '../../core/errors.js';
 import type { Limits } from '../limits.js';
 
 /** A route's own limit (e.g. login attempts per address), or false for none (health, static files). */
@@ -73,7 +73,7 @@ function refuse(reply: FastifyReply, max: number, waitMs: number, what: string):
 }
 
 /**
- * Requests refused for bad credentials (401) are counted per address, and an address that sent the
+ * Requests refused for bad credentials (`unauthorized`, 401) are counted per address, and an address that sent the
  * anonymous limit of them in a window is refused before its credentials are looked at: guessing keys
  * or session tokens costs the server a hash and a database read each, and the per-key limits never
  * see requests that have no valid key. Installed before access control.
@@ -86,8 +86,9 @@ export function installFailedAuthLimit(app: FastifyInstance, limits: Pick<Limits
     if (waitMs === 0) return done();
     done(refuse(reply, max, waitMs, `${max} requests with bad credentials came from this address`));
   });
-  app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    if (reply.statusCode === 401) counter.take(`fail:${request.ip}`, max, clock());
+  // onError runs only for a failed request: nothing is added to the path of an answered one.
+  app.addHook('onError', (request: FastifyRequest, _reply: FastifyReply, error: Error, done: () => void) => {
+    if (isCredenceError(error) && error.code === 'unauthorized') counter.take(`fail:${request.ip}`, max, clock());
     done();
   });
 }
