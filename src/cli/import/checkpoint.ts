@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { sideFileError } from './side-file-error.js';
 
 /** `<input>.progress.json`: how far an import got, written only after `furnish` resolved for a batch. */
 export interface Checkpoint {
@@ -33,14 +34,36 @@ export function readCheckpoint(path: string, furnisher: string, inputSize: numbe
   return c as Checkpoint;
 }
 
-/** Replaces the checkpoint atomically (write then rename): a kill leaves the old one or the new one. */
+/**
+ * Replaces the checkpoint atomically (write then rename): a kill leaves the old one or the new one.
+ * These functions throw a UserError saying what to do when the checkpoint's folder is not writable.
+ */
 export function writeCheckpoint(path: string, checkpoint: Checkpoint): void {
   const tmp = `${path}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(checkpoint)}\n`);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, `${JSON.stringify(checkpoint)}\n`);
+    renameSync(tmp, path);
+  } catch (e) {
+    throw sideFileError(path, e);
+  }
+}
+
+/** Checks, before anything is furnished, that a checkpoint can be written (and renamed) beside the input. */
+export function checkCheckpointWritable(path: string): void {
+  const tmp = `${path}.tmp`;
+  try {
+    writeFileSync(tmp, '');
+    rmSync(tmp);
+  } catch (e) {
+    throw sideFileError(path, e);
+  }
 }
 
 export function removeCheckpoint(path: string): void {
-  rmSync(path, { force: true });
-  rmSync(`${path}.tmp`, { force: true });
+  try {
+    rmSync(path, { force: true });
+    rmSync(`${path}.tmp`, { force: true });
+  } catch (e) {
+    throw sideFileError(path, e);
+  }
 }

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import type { ErrorCode } from '../../core/errors.js';
+import { sideFileError } from './side-file-error.js';
 
 /** One line of `<input>.rejected.ndjson`. */
 export interface RejectedLine {
@@ -27,19 +28,30 @@ export const rejectedPathFor = (input: string): string => `${input}.rejected.ndj
 /**
  * Opens the rejected file, truncated to `keep` bytes: 0 for a fresh import, the checkpointed size when
  * resuming (lines rejected after the checkpoint will be rejected again). Synchronous writes, so the file
- * is complete before the checkpoint that counts it is written.
+ * is complete before the checkpoint that counts it is written. A file that cannot be written is a
+ * UserError saying what to do.
  */
 export function openRejectedFile(path: string, keep: number): RejectedFile {
-  const fd = openSync(path, constants.O_RDWR | constants.O_CREAT);
-  let size = Math.min(keep, fstatSync(fd).size);
-  ftruncateSync(fd, size);
+  let fd: number;
+  let size: number;
+  try {
+    fd = openSync(path, constants.O_RDWR | constants.O_CREAT);
+    size = Math.min(keep, fstatSync(fd).size);
+    ftruncateSync(fd, size);
+  } catch (e) {
+    throw sideFileError(path, e);
+  }
   return {
     path,
     size: () => size,
     write(entry) {
       const buf = Buffer.from(`${JSON.stringify(entry)}\n`);
       let done = 0;
-      while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done, size + done);
+      try {
+        while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done, size + done);
+      } catch (e) {
+        throw sideFileError(path, e);
+      }
       size += buf.length;
     },
     close: () => closeSync(fd),

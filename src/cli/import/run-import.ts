@@ -1,9 +1,9 @@
-import { createReadStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync, type ReadStream } from 'node:fs';
 import type { Instant } from '../../core/brand.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT } from '../../ledger/furnish-types.js';
 import { UserError } from '../user-error.js';
-import { checkpointPathFor, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
+import { checkCheckpointWritable, checkpointPathFor, readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { csvRowToRecord, parseCsvHeader } from './csv-row.js';
 import { decodeLine, displayLine } from './decode-line.js';
 import { splitLines, type RawLine } from './line-splitter.js';
@@ -76,6 +76,8 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
   const checkpointPath = checkpointPathFor(opts.input);
   const checkpoint = opts.resume === false ? undefined : readCheckpoint(checkpointPath, opts.furnisherId, stat.size, stat.mtimeMs);
   if (checkpoint === undefined) removeCheckpoint(checkpointPath);
+  // Side files that cannot be written fail the import here, before a record is furnished.
+  checkCheckpointWritable(checkpointPath);
   const rejected = openRejectedFile(rejectedPathFor(opts.input), checkpoint?.rejectedBytes ?? 0);
   const counts = { ...(checkpoint?.counts ?? { accepted: 0, duplicates: 0, rejected: 0, fulfilled: 0 }) };
   let columns: readonly string[] | undefined = checkpoint?.columns;
@@ -145,9 +147,10 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     return 'header';
   };
 
-  opts.onStart?.(stat.size, offset);
-  const source = createReadStream(opts.input, { start: offset, highWaterMark: 1 << 20 });
+  let source: ReadStream | undefined;
   try {
+    opts.onStart?.(stat.size, offset);
+    source = createReadStream(opts.input, { start: offset, highWaterMark: 1 << 20 });
     const lines = splitLines(source, { maxLength: maxLine, keepOnOverflow: RAW_KEEP, quoteAware: opts.format === 'csv', startOffset: offset, startLine: nextLine });
     for await (const line of lines) {
       offset = line.end;
@@ -174,12 +177,13 @@ export async function runImport(opts: ImportOptions): Promise<ImportSummary> {
     opts.onProgress?.(offset, linesThisRun);
   } finally {
     await inFlight.catch(() => undefined);
-    source.destroy();
+    source?.destroy();
     rejected.close();
+    // However the import ends (a fatal error too), an empty rejected file is not left behind.
+    if (rejected.size() === 0) removeQuietly(rejected.path);
   }
   if (!interrupted) removeCheckpoint(checkpointPath);
   const nothingRejected = rejected.size() === 0;
-  if (nothingRejected) rmSync(rejected.path, { force: true });
   return {
     ...counts,
     linesThisRun,
@@ -224,6 +228,15 @@ function statInput(path: string): { size: number; mtimeMs: number } {
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(`cannot read ${path}: ${e instanceof Error && 'code' in e ? String(e.code) : String(e)}; check the path`);
+  }
+}
+
+/** Removes a file if it can; used in `finally`, where a second error would hide the first. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // left behind: empty, and truncated by the next run
   }
 }
 

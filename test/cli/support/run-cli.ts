@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -21,11 +21,25 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function startCli(args: readonly string[], opts: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+export interface CliOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Run as a user that file permissions apply to: when the tests run as root (which ignores them),
+   * the CLI runs as `nobody` (uid/gid 65534); otherwise as the current user. Its folders must be open to it.
+   */
+  readonly unprivileged?: boolean;
+}
+
+/** True when the CLI of `unprivileged: true` runs as another user than the tests. */
+export const NOBODY = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+export function startCli(args: readonly string[], opts: CliOptions = {}): ChildProcess {
   return spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, CREDENCE_DB: '', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.unprivileged === true ? NOBODY : {}),
   });
 }
 
@@ -40,7 +54,14 @@ export function finished(child: ChildProcess): Promise<CliResult> {
   });
 }
 
-export const runCli = (args: readonly string[], opts: { readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> =>
+export const runCli = (args: readonly string[], opts: CliOptions = {}): Promise<CliResult> =>
   finished(startCli(args, opts));
 
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `credence-${prefix}-`));
+
+/** A temp folder the `unprivileged` CLI may use as its own. */
+export function sharedTempDir(prefix: string): string {
+  const dir = tempDir(prefix);
+  chmodSync(dir, 0o777);
+  return dir;
+}
