@@ -82,13 +82,13 @@ export function installFailedAuthLimit(app: FastifyInstance, limits: Pick<Limits
   const counter = windowCounter(limits.rateWindowMs);
   const max = limits.ratePerWindow.anonymous;
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    const waitMs = counter.full(`fail:${request.ip}`, max, clock());
+    const waitMs = counter.full(request.ip, max, clock());
     if (waitMs === 0) return done();
     done(refuse(reply, max, waitMs, `${max} requests with bad credentials came from this address`));
   });
   // onError runs only for a failed request: nothing is added to the path of an answered one.
   app.addHook('onError', (request: FastifyRequest, _reply: FastifyReply, error: Error, done: () => void) => {
-    if (isCredenceError(error) && error.code === 'unauthorized') counter.take(`fail:${request.ip}`, max, clock());
+    if (isCredenceError(error) && error.code === 'unauthorized') counter.take(request.ip, max, clock());
     done();
   });
 }
