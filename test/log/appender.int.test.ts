@@ -48,6 +48,15 @@ function crashingStore(inner: LogStore, after: number): LogStore {
   };
 }
 
+/** Flips a bit of a stored interior node of the 40-leaf tree, as an attacker with database access would. */
+async function alterInteriorNode(raw: LogStore, root: Uint8Array): Promise<void> {
+  const [tile] = await raw.tiles([{ level: 0, index: 0 }]);
+  const altered = Uint8Array.from(tile?.hashes ?? []);
+  const at = (hashIndexInTile(40, 4, 0) ?? 0) * 32;
+  altered[at] = (altered[at] ?? 0) ^ 1;
+  await raw.commitAppend(40, { size: 40, root }, [{ level: 0, index: 0, hashes: altered }]);
+}
+
 describe.each<Dialect>(['sqlite', 'postgres'])('the log appender on %s', (dialect) => {
   let dbs: TestDatabases;
   let n = 0;
@@ -141,11 +150,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('the log appender on %s', (dialec
       await append(store, 0, 40);
       const signed = await log.checkpoint();
       // A stored interior node altered: no tree from here on extends the signed one.
-      const [tile] = await raw.tiles([{ level: 0, index: 0 }]);
-      const altered = Uint8Array.from(tile?.hashes ?? []);
-      const at = (hashIndexInTile(40, 4, 0) ?? 0) * 32;
-      altered[at] = (altered[at] ?? 0) ^ 1;
-      await raw.commitAppend(40, { size: 40, root: signed.root }, [{ level: 0, index: 0, hashes: altered }]);
+      await alterInteriorNode(raw, signed.root);
       await append(store, 40, 20);
       following.start();
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -171,11 +176,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('the log appender on %s', (dialec
       await expect(signIfGrown(raw, h, 'credence.test/log', log.key.signer, T0)).rejects.toBeInstanceOf(LogIntegrityError);
       // Put the head back, then alter a stored interior node: after a restart, the next tree no longer extends the signed one.
       await raw.commitAppend(20, { size: 40, root: signed.root }, []);
-      const [tile] = await raw.tiles([{ level: 0, index: 0 }]);
-      const altered = Uint8Array.from(tile?.hashes ?? []);
-      const at = (hashIndexInTile(40, 4, 0) ?? 0) * 32;
-      altered[at] = (altered[at] ?? 0) ^ 1;
-      await raw.commitAppend(40, { size: 40, root: signed.root }, [{ level: 0, index: 0, hashes: altered }]);
+      await alterInteriorNode(raw, signed.root);
       await append(store, 40, 20);
       restarted = await openLog(url, { env: TEST_ENV, origin: 'credence.test/log', clock: () => T0 });
       await expect(restarted.checkpoint()).rejects.toThrow(/does not extend the last checkpoint/);
