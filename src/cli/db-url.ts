@@ -5,3 +5,6 @@ export function defaultDbUrl(env: NodeJS.ProcessEnv): string {
   const fromEnv = env['CREDENCE_DB'];
   return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : DEFAULT_DB;
 }
+
+/** A database URL fit for messages: a password in it is masked. */
+export const displayDbUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

@@ -4,6 +4,8 @@ import type { CompiledRulebook } from '../core/rulebook/compile-rulebook.js';
 import type { FurnisherKind } from '../core/taxonomy/index.js';
 import type { Ledger } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
+import { databaseProblem } from './database-problem.js';
+import { displayDbUrl } from './db-url.js';
 import type { FulfilLine, FulfilResult, ImportTarget } from './import/import-target.js';
 import { UserError } from './user-error.js';
 
@@ -19,7 +21,8 @@ export interface Registry {
 
 /**
  * Opens the database at `dbUrl` (created and migrated if new; the default rulebook published if none
- * is in force, so a newcomer's first command just works), runs `fn`, and closes it.
+ * is in force, so a newcomer's first command just works), runs `fn`, and closes it. A database that
+ * cannot be opened, or turns out read-only, is a UserError naming it.
  */
 export async function withRegistry<T>(dbUrl: string, fn: (registry: Registry) => Promise<T>): Promise<T> {
   // Loaded on demand: commands that need no database (demo, --help) start without the drivers.
@@ -28,11 +31,13 @@ export async function withRegistry<T>(dbUrl: string, fn: (registry: Registry) =>
     import('../ledger/index.js'),
     import('../ledger/rulebook-cache.js'),
   ]);
+  const shown = `the database ${displayDbUrl(dbUrl)}`;
   let store: Store;
   try {
     store = await openStore(dbUrl);
   } catch (e) {
-    throw new UserError(`cannot open the database ${dbUrl}: ${e instanceof Error ? e.message : String(e)}; check --db or CREDENCE_DB`);
+    const problem = databaseProblem(e, shown);
+    throw new UserError(problem ?? `cannot open ${shown}: ${e instanceof Error ? e.message : String(e)}; check --db or CREDENCE_DB`);
   }
   try {
     const ledger = await ledgerModule.openLedger(store);
@@ -94,6 +99,9 @@ export async function withRegistry<T>(dbUrl: string, fn: (registry: Registry) =>
         await ledger.registerClient({ id: f.id, role: 'furnisher', name: f.name, furnisherKind: f.kind, scope: { recordTypes: f.scope } }, Date.now());
       },
     });
+  } catch (e) {
+    const problem = databaseProblem(e, shown);
+    throw problem === undefined ? e : new UserError(problem);
   } finally {
     await store.close();
   }

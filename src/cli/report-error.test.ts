@@ -1,5 +1,9 @@
 import { createServer } from 'node:net';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { reportError } from './report-error.js';
@@ -21,6 +25,23 @@ describe('reportError', () => {
     const { code, text } = report(error);
     expect(code).toBe(1);
     expect(text).toBe(`credence: cannot listen on 127.0.0.1:${port}: the port is in use (another Credence, or another program); stop it or choose another port with --port or --host (env CREDENCE_PORT).\n`);
+  });
+
+  it('calls a write to a read-only SQLite database a problem to fix, not a bug', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'credence-report-')), 'x.db');
+    new Database(file).close();
+    const db = new Database(file, { readonly: true });
+    let error: unknown;
+    try {
+      db.exec('create table t (a)');
+    } catch (e) {
+      error = e;
+    } finally {
+      db.close();
+    }
+    const { code, text } = report(error);
+    expect(code).toBe(1);
+    expect(text).toBe('credence: the database is read-only (attempt to write a readonly database); check --db and its permissions\n');
   });
 
   it('still calls an unexpected error a bug', () => {

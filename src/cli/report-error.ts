@@ -1,4 +1,5 @@
 import { isCredenceError } from '../core/errors.js';
+import { databaseProblem } from './database-problem.js';
 import { UserError } from './user-error.js';
 
 /** Prints an error as one line saying what to fix, and returns the exit code. Stacks only for bugs, on request. */
@@ -11,9 +12,10 @@ export function reportError(e: unknown, stderr: NodeJS.WritableStream, debug: bo
     stderr.write(`credence: ${e.message} (${e.code})\n`);
     return 1;
   }
-  const listening = listenProblem(e);
-  if (listening !== undefined) {
-    stderr.write(`credence: ${listening}\n`);
+  // Problems of the user's setup, not bugs: a port that is taken, a database file it may not write.
+  const setup = listenProblem(e) ?? databaseProblem(e);
+  if (setup !== undefined) {
+    stderr.write(`credence: ${setup}\n`);
     return 1;
   }
   const message = e instanceof Error ? e.message : String(e);
