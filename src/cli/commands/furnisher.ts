@@ -17,7 +17,7 @@ export function furnisherCommand(): Command {
     .argument('<id>', 'furnisher id: a-z 0-9 _ . - (e.g. court-bj-chaoyang)')
     .requiredOption('--kind <kind>', `kind of body: ${FURNISHER_KINDS.join(', ')}`, parseKind)
     .requiredOption('--name <name>', 'the name of the body')
-    .option('--types <codes>', 'comma-separated record types it may furnish (default: every type its kind may)', (v: string) => v.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+    .option('--types <codes>', 'comma-separated record types it may furnish (default: every type its kind may)', parseTypes)
     .action(async (id: string, flags: AddFlags, sub: Command) => {
       const { db } = sub.optsWithGlobals<{ db: string }>();
       const scope = flags.types ?? recordTypesFor(flags.kind);
@@ -39,6 +39,13 @@ export function furnisherCommand(): Command {
       });
     });
   return cmd;
+}
+
+/** A furnisher that may furnish nothing is a slip (`--types ,`, an empty variable), never what was meant. */
+export function parseTypes(value: string): string[] {
+  const types = value.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (types.length === 0) throw new InvalidArgumentError('give at least one record type code, e.g. court.civil.breach_of_contract (leave --types out for every type of the kind).');
+  return types;
 }
 
 function parseKind(value: string): FurnisherKind {
