@@ -11,6 +11,8 @@ export interface LogKeyOptions {
   readonly keyFile?: string;
   /** Name of a newly generated key (default: the log's origin). */
   readonly name: string;
+  /** Told when a key file given as `keyFile` did not exist and was created (default: a line on stderr), so a mistyped path shows. */
+  readonly notice?: (line: string) => void;
 }
 
 const isMissing = (e: unknown): boolean => typeof e === 'object' && e !== null && 'code' in e && e.code === 'ENOENT';
@@ -42,6 +44,9 @@ export function loadLogKey(dbUrl: string, options: LogKeyOptions): LogKey {
   } catch (error) {
     if (!isTaken(error)) throw error;
     return parseSignerKey(readFileSync(file, 'utf8')); // another process created it first
+  }
+  if (options.keyFile !== undefined) {
+    (options.notice ?? ((line: string) => process.stderr.write(`credence: ${line}\n`)))(`created a new transparency log signing key in ${file} (there was none)`);
   }
   return parseSignerKey(text);
 }

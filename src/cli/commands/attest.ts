@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { formatKeyFile, parseKeyFile } from '../../attest/key-file.js';
-import { jwksOf, PUBLISHED_AFTER_RETIREMENT_MS, ringKey, rotateRing } from '../../attest/key-ring.js';
-import { attestationKeySource, defaultAttestKeyFile, rotateKeyFile } from '../../attest/key-source.js';
+import { jwksOf, PUBLISHED_AFTER_RETIREMENT_MS, ringKey, rotateRing, type KeyRing } from '../../attest/key-ring.js';
+import { attestationKeySource, defaultAttestKeyFile, KeyFileError, rotateKeyFile } from '../../attest/key-source.js';
 import { runVerifyAttestation } from '../attest/run-verify-attestation.js';
 import { parseAt } from '../parse-at.js';
 import { UserError } from '../user-error.js';
@@ -36,16 +37,16 @@ export function attestCommand(): Command {
   attest.command('keys')
     .description('print the public keys of the registry of --db as JSON (JWKS), to hand to verifiers for --keys')
     .option('--key-file <file>', KEY_FILE_HELP)
-    .action((flags: KeyFileFlags, cmd: Command) => {
+    .action((flags: KeyFileFlags, cmd: Command) => keyFileProblems(() => {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
       const source = attestationKeySource(db, { env, ...(flags.keyFile !== undefined ? { keyFile: flags.keyFile } : {}) });
       process.stdout.write(`${JSON.stringify(jwksOf(source.ring(), Date.now()), null, 2)}\n`);
-    });
+    }));
 
   attest.command('rotate-key')
     .description('start signing with a fresh key; the old one stays published until every attestation it signed has expired')
     .option('--key-file <file>', KEY_FILE_HELP)
-    .action((flags: KeyFileFlags, cmd: Command) => {
+    .action((flags: KeyFileFlags, cmd: Command) => keyFileProblems(() => {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
       const now = Date.now();
       const file = flags.keyFile ?? (env['CREDENCE_ATTEST_KEYS']?.trim() ? undefined : defaultAttestKeyFile(db));
@@ -53,9 +54,12 @@ export function attestCommand(): Command {
         const fromEnv = env['CREDENCE_ATTEST_KEYS']?.trim();
         if (!fromEnv) throw new UserError('no attestation keys to rotate: give --key-file, or set CREDENCE_ATTEST_KEYS');
         // Keys held in the environment cannot be rewritten from here: print the rotated set to store in its place.
-        process.stdout.write(formatKeyFile(rotateRing(parseKeyFile(fromEnv), randomBytes(32), now)));
+        process.stdout.write(formatKeyFile(rotateRing(envKeys(fromEnv), randomBytes(32), now)));
         process.stderr.write('credence: store this as the new CREDENCE_ATTEST_KEYS and restart the server\n');
         return;
+      }
+      if (!existsSync(file)) {
+        throw new UserError(`no attestation key file ${file} to rotate; ${flags.keyFile === undefined ? 'it is created by `credence serve` or `credence attest keys`' : 'check --key-file'}`);
       }
       const ring = rotateKeyFile(file, now);
       process.stdout.write(`${file}: now signing with key ${ring.keys.at(-1)?.kid ?? '?'}\n`);
@@ -63,7 +67,7 @@ export function attestCommand(): Command {
         const until = new Date((k.retiredAt ?? now) + PUBLISHED_AFTER_RETIREMENT_MS).toISOString();
         process.stdout.write(`  retired ${k.kid}, published until ${until} (after every attestation it signed has expired)\n`);
       }
-    });
+    }));
 
   attest.command('new-keys')
     .description('print a fresh attestation key set, to store as CREDENCE_ATTEST_KEYS (PostgreSQL deployments)')
@@ -71,4 +75,22 @@ export function attestCommand(): Command {
       process.stdout.write(formatKeyFile({ keys: [ringKey(randomBytes(32), Date.now())] }));
     });
   return attest;
+}
+
+/** Runs `fn`, reporting a malformed, missing or unusable key file as the user's to fix (it names the file and the problem). */
+function keyFileProblems(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    throw e instanceof KeyFileError ? new UserError(e.message) : e;
+  }
+}
+
+/** The keys held in CREDENCE_ATTEST_KEYS; a malformed value is the user's to fix. */
+function envKeys(text: string): KeyRing {
+  try {
+    return parseKeyFile(text);
+  } catch (e) {
+    throw e instanceof RangeError ? new UserError(`CREDENCE_ATTEST_KEYS: ${e.message}`) : e;
+  }
 }
