@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_FURNISHERS, type DemoFurnisher } from '../../demo/demo-furnishers.js';
 import { demoLines, type PopulationOptions } from '../../demo/demo-population.js';
+import { MANIFEST, prepareDemoDir } from './prepare-demo-dir.js';
 
 /** `manifest.json` of a demo directory: what was generated, and the furnishers to register before importing. */
 export interface DemoManifest {
@@ -13,13 +14,12 @@ export interface DemoManifest {
   readonly furnishers: readonly (DemoFurnisher & { readonly file: string; readonly lines: number })[];
 }
 
-export const MANIFEST = 'manifest.json';
 const FLUSH_AT = 1 << 16;
 
 /**
  * Writes one NDJSON file per demo furnisher, then the manifest. Streams: memory holds one subject and a
  * small buffer per file whatever the population size. The manifest comes last (removed first), so a
- * directory with a manifest is complete.
+ * directory with a manifest is complete. A folder that is not the demo's to write is refused (prepareDemoDir).
  */
 export async function writeDemoFiles(
   dir: string,
@@ -27,7 +27,7 @@ export async function writeDemoFiles(
   opts: PopulationOptions,
   onProgress?: (subjectsDone: number) => void,
 ): Promise<DemoManifest> {
-  mkdirSync(dir, { recursive: true });
+  prepareDemoDir(dir);
   rmSync(join(dir, MANIFEST), { force: true });
   const outputs = new Map(
     DEMO_FURNISHERS.map((f) => [f.id, { stream: createWriteStream(join(dir, `${f.id}.ndjson`), { highWaterMark: 1 << 20 }), buffer: [] as string[], size: 0, lines: 0 }]),
