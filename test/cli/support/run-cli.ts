@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,8 +31,21 @@ export interface CliOptions {
   readonly unprivileged?: boolean;
 }
 
-/** True when the CLI of `unprivileged: true` runs as another user than the tests. */
-export const NOBODY = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+/** The user the CLI of `unprivileged: true` runs as when the tests run as root, if that user can run it from this checkout. */
+const NOBODY = ((): { uid: number; gid: number } | undefined => {
+  if (process.getuid?.() !== 0) return undefined;
+  const user = { uid: 65534, gid: 65534 };
+  // A checkout under a folder closed to other users (e.g. /root) cannot be run by nobody.
+  const probe = spawnSync(process.execPath, ['--import', TSX, '-e', `require('node:fs').accessSync(${JSON.stringify(MAIN)})`], { cwd: tmpdir(), ...user });
+  return probe.status === 0 ? user : undefined;
+})();
+
+/**
+ * Whether file permissions apply to the CLI of `unprivileged: true`: as another user than root, or
+ * as root's stand-in `nobody`. When they do not (root, with a checkout nobody can read), the tests
+ * that need a read-only file for real are skipped.
+ */
+export const PERMISSIONS_APPLY = process.getuid?.() !== 0 || NOBODY !== undefined;
 
 export function startCli(args: readonly string[], opts: CliOptions = {}): ChildProcess {
   return spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
