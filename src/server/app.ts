@@ -42,6 +42,12 @@ export interface AppOptions {
   readonly sweepEveryMs?: number | null;
   /** Event streams' heartbeat (and key re-check) period and unsent-bytes bound; defaults: 15 s, 1 MiB. */
   readonly streams?: Partial<StreamSettings>;
+  /**
+   * Behind a reverse proxy that terminates TLS: the client's address and protocol are taken from
+   * X-Forwarded-For and X-Forwarded-Proto (rate limits per address, Secure session cookies). Off by
+   * default, since without such a proxy anyone could set those headers.
+   */
+  readonly trustProxy?: boolean;
 }
 
 declare module 'fastify' {
@@ -89,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: limits.bodyLimit,
     return503OnClosing: true,
     forceCloseConnections: 'idle',

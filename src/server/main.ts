@@ -20,6 +20,8 @@ export interface ServeOptions {
   readonly logKeyFile?: string;
   /** The attestation signing keys' file (default: beside a SQLite database; or CREDENCE_ATTEST_KEYS). */
   readonly attestKeyFile?: string;
+  /** Behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers (see AppOptions.trustProxy). */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -50,7 +52,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const built = await buildApp({
       // Silent means no logger at all: a silent pino still makes a child logger for every request.
       store, service, logger: options.logLevel === 'silent' ? false : { level: options.logLevel ?? 'info' }, onAppend: openedLog.onAppend,
-      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.limits ? { limits: options.limits } : {}), ...(options.trustProxy ? { trustProxy: true } : {}),
     });
     app = built;
     attachLog(built, openedLog);

@@ -113,3 +113,23 @@ describe('subject routes', () => {
     expect(await h.service.session(sha256Hex(old))).toBeUndefined();
   });
 });
+
+describe('behind a TLS-terminating proxy', () => {
+  const login = (h: Harness) => h.app.inject({
+    method: 'POST', url: '/v1/session', payload: { subject: PERSON, password: PASSWORD },
+    headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+  });
+
+  it('marks the session cookie Secure only when told to trust the proxy\'s headers', async () => {
+    const trusting = await startHarness({ trustProxy: true });
+    const plain = await startHarness();
+    try {
+      expect(String((await login(trusting)).headers['set-cookie'])).toMatch(/; Secure$/);
+      // Without a proxy anyone could send the header: it is ignored.
+      expect(String((await login(plain)).headers['set-cookie'])).not.toMatch(/Secure/);
+    } finally {
+      await trusting.close();
+      await plain.close();
+    }
+  });
+});

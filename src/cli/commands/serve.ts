@@ -6,6 +6,7 @@ interface ServeFlags {
   readonly log: string;
   readonly logKey?: string;
   readonly attestKeys?: string;
+  readonly trustProxy?: boolean;
 }
 
 export function parsePort(value: string): number {
@@ -24,6 +25,7 @@ export function serveCommand(env: NodeJS.ProcessEnv = process.env): Command {
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--log <level>', 'request log level: trace, debug, info, warn, error, silent', 'info')
     .option('--log-key <file>', 'the transparency log\'s signing key file (default: beside a SQLite database; env CREDENCE_LOG_KEY)')
+    .option('--trust-proxy', 'behind a reverse proxy that terminates TLS: take the client address and protocol from its X-Forwarded-For/-Proto headers')
     .option('--attest-keys <file>', 'the attestation signing keys\' file (default: beside a SQLite database; env CREDENCE_ATTEST_KEYS)')
     .action(async (flags: ServeFlags, cmd: Command) => {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
@@ -34,6 +36,7 @@ export function serveCommand(env: NodeJS.ProcessEnv = process.env): Command {
       const server = await startServer({
         dbUrl: db, port: flags.port, host: flags.host, logLevel: flags.log,
         ...(flags.logKey !== undefined ? { logKeyFile: flags.logKey } : {}), ...(flags.attestKeys !== undefined ? { attestKeyFile: flags.attestKeys } : {}),
+        ...(flags.trustProxy === true ? { trustProxy: true } : {}),
       });
       const deps = server.app.deps;
       const first = await bootstrapOperator(deps.ledger, deps.service, deps.clock());

@@ -50,13 +50,15 @@ export interface Harness {
 }
 
 /** A fresh registry on a temp SQLite file (or the given database URL), with one client of each kind and enrolled subjects. */
-export async function startHarness(options: { readonly url?: string; readonly limits?: Partial<Limits> } = {}): Promise<Harness> {
+export async function startHarness(options: { readonly url?: string; readonly limits?: Partial<Limits>; readonly trustProxy?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-api-'));
   const url = options.url ?? `sqlite:${join(dir, 'credence.db')}`;
   const store = await openStore(url);
   const service = await openServiceStore(url);
   const clock = { now: START };
-  const app = await buildApp({ store, service, clock: () => clock.now, sweepEveryMs: null, ...(options.limits ? { limits: options.limits } : {}) });
+  const app = await buildApp({
+    store, service, clock: () => clock.now, sweepEveryMs: null, ...(options.limits ? { limits: options.limits } : {}), ...(options.trustProxy ? { trustProxy: true } : {}),
+  });
   attachAttestations(app, await openAttestations(url, { env: {}, keyFile: join(dir, 'attest-keys'), issuer: 'https://credence.test', now: () => clock.now }));
   const keys = {} as Record<ClientName, string>;
   for (const [name, input] of Object.entries(CLIENTS) as [ClientName, ClientInput][]) {
