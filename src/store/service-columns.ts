@@ -1,7 +1,7 @@
 import { clientId, decisionId, subjectId } from '../core/brand.js';
 import type { CheckContext, DecisionReason } from '../core/decision/model.js';
 import type { ItemResult } from '../core/ledger/item-result.js';
-import type { ApiKeyRow, InquiryRow, RulebookReviewRow, SessionRow, SubjectLoginRow, SubmissionRow } from './service-store.js';
+import type { ApiKeyRow, FileReadRow, InquiryRow, RulebookReviewRow, SessionRow, SubjectLoginRow, SubmissionRow } from './service-store.js';
 import type { SqlRow, SqlValue } from './service-sql.js';
 
 /** Row <-> column mapping of the service tables, shared by both dialects. */
@@ -58,3 +58,5 @@ export const reviewFromRow = (r: SqlRow): RulebookReviewRow => ({
   version: str(r.version), step: str(r.step) as RulebookReviewRow['step'], clientId: clientId(str(r.client_id)), at: num(r.at),
   controlledBy: clientId(str(r.controlled_by ?? r.client_id)),
 });
+
+export const fileReadFromRow = (r: SqlRow): FileReadRow => ({ subjectId: subjectId(str(r.subject_id)), clientId: clientId(str(r.client_id)), at: num(r.at) });

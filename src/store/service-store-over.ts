@@ -1,7 +1,7 @@
 import type { SubjectId } from '../core/brand.js';
 import { subjectId } from '../core/brand.js';
 import {
-  API_KEY_COLUMNS, apiKeyFromRow, apiKeyValues, INQUIRY_COLUMNS, inquiryFromRow, inquiryValues, LOGIN_COLUMNS, loginFromRow, loginValues,
+  API_KEY_COLUMNS, apiKeyFromRow, apiKeyValues, fileReadFromRow, INQUIRY_COLUMNS, inquiryFromRow, inquiryValues, LOGIN_COLUMNS, loginFromRow, loginValues,
   REVIEW_COLUMNS, reviewFromRow, reviewValues, SESSION_COLUMNS, sessionFromRow, sessionValues, SUBMISSION_COLUMNS, submissionFromRow,
   submissionValues,
 } from './service-columns.js';
@@ -68,6 +68,8 @@ export function serviceStoreOver(x: SqlExec): ServiceStore {
     ).map(submissionFromRow),
 
     putRulebookReview: async (v) => void (await x.run(UPSERT_REVIEW, reviewValues(v))),
+    putFileRead: async (r) => void (await x.run('insert into file_reads (subject_id, client_id, at) values (?, ?, ?)', [r.subjectId, r.clientId, r.at])),
+    fileReadsOf: async (id, limit) => (await x.all('select * from file_reads where subject_id = ? order by at desc limit ?', [id, limit])).map(fileReadFromRow),
     rulebookReviews: async (version) =>
       (await x.all('select * from rulebook_reviews where version = ? order by at, step', [version])).map(reviewFromRow),
 

@@ -68,6 +68,13 @@ export interface RulebookReviewRow {
   readonly controlledBy: ClientId;
 }
 
+/** A subject's file opened by someone other than the subject (an operator's lookup). */
+export interface FileReadRow {
+  readonly subjectId: SubjectId;
+  readonly clientId: ClientId;
+  readonly at: Instant;
+}
+
 /**
  * The service's own tables beside the ledger: credentials, sessions, the inquiry log, furnishing
  * submissions and rulebook reviews. Not ledger events; every row names the client or subject it is about.
@@ -115,6 +122,10 @@ export interface ServiceStore {
   submissionsOf(clientId: ClientId, before: string | null, limit: number): Promise<readonly SubmissionRow[]>;
 
   putRulebookReview(review: RulebookReviewRow): Promise<void>;
+  /** Notes that a client opened a subject's file; the subject sees it with its file. */
+  putFileRead(read: FileReadRow): Promise<void>;
+  /** Who opened the subject's file, newest first. */
+  fileReadsOf(subjectId: SubjectId, limit: number): Promise<readonly FileReadRow[]>;
   rulebookReviews(version: string): Promise<readonly RulebookReviewRow[]>;
 
   close(): Promise<void>;

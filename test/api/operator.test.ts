@@ -76,6 +76,15 @@ describe('operator routes', () => {
     expect((await h.call(h.keys.operator, { method: 'GET', url: '/v1/subjects/cn-rid:123' })).json()).toMatchObject({ code: 'invalid_identifier' });
   });
 
+  it('shows the subject every lookup of its file, with the operator and when', async () => {
+    const mine = async () => (await h.call(await h.login(PERSON), { method: 'GET', url: '/v1/me/file' })).json<{ readBy: { at: string; operator: { id: string } }[] }>().readBy;
+    const before = (await mine()).length;
+    await h.call(h.keys.operator2, { method: 'GET', url: `/v1/subjects/cn-rid:${PERSON.identifier}` });
+    const after = await mine();
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toEqual({ at: new Date(h.clock.now).toISOString(), operator: { id: 'operator-b', name: 'Operator B' } });
+  });
+
   it('validates drafts with located issues, previews their impact, needs a second operator, then publishes and re-rates', async () => {
     const bad = await h.call(h.keys.operator, yaml('version: "x"\ntitle: Broken\ngrading:\n  base: lots\n'));
     expect(bad.statusCode).toBe(400);

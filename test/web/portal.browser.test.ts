@@ -68,6 +68,9 @@ describe('the subject portal in a real browser', () => {
     const recordId = ((await recordLink.getAttribute('href')) ?? '').replace('#record-', '');
     expect(recordId).toMatch(/^rec_/);
 
+    // Who else opened the file: the operators' lookups have a section of their own.
+    await page.getByRole('heading', { name: /^Who opened my file \(\d+\)$/ }).waitFor();
+
     // The record the denial rests on, explained: its rule, its points and until when it counts.
     await recordLink.click();
     const record = page.locator(`#record-${recordId}`);

@@ -50,11 +50,17 @@ export const InquiryView = Type.Object({
   reasons: Type.Array(ReasonView),
 }, closed);
 
+export const FileReadView = Type.Object({
+  at: IsoTime,
+  operator: Type.Object({ id: Type.String(), name: Type.String() }, closed),
+}, closed);
+
 export const SubjectFileView = Type.Object({
   subject: SubjectView,
   standing: StandingView,
   records: Type.Array(FileRecordView),
   inquiries: Type.Array(InquiryView, { description: 'Who checked you, newest first' }),
+  readBy: Type.Array(FileReadView, { description: 'Operators who opened your file (a lookup), newest first' }),
 }, closed);
 
 export const HistoryPoint = Type.Object({

@@ -10,14 +10,16 @@ import { recordView } from './record-view.js';
 import { standingView } from './standing-view.js';
 
 const INQUIRIES = 500;
+const READS = 500;
 
 /**
  * Everything the registry holds about one subject, as the subject (or an operator) sees it: standing
- * with every record's rule and points, and every inquiry about it with who asked.
+ * with every record's rule and points, every inquiry about it with who asked, and who else opened it.
  */
 export async function subjectFile(deps: ServerDeps, subject: ParsedIdentifier, at: Instant): Promise<View<typeof SubjectFileView>> {
   const { standing, records } = await deps.standings.current(subject, at, { withExplanation: true });
   const inquiries: readonly InquiryRow[] = await deps.service.inquiriesAbout(subject.subjectId, INQUIRIES);
+  const reads = await deps.service.fileReadsOf(subject.subjectId, READS);
   const names = new Map((await deps.store.read((tx) => tx.clients())).map((c) => [c.id as string, c.name]));
   const lines = new Map<RecordId, ExplanationLine>(standing.explanation.map((l) => [l.recordId, l]));
   return {
@@ -41,5 +43,6 @@ export async function subjectFile(deps: ServerDeps, subject: ParsedIdentifier, a
       decisionId: q.id, at: iso(q.at), relyingParty: { id: q.clientId, name: names.get(q.clientId) ?? q.clientId }, action: q.action,
       purpose: q.purpose, outcome: q.outcome, reasons: q.reasons,
     })),
+    readBy: reads.map((r) => ({ at: iso(r.at), operator: { id: r.clientId, name: names.get(r.clientId) ?? r.clientId } })),
   };
 }

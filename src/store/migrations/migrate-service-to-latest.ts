@@ -4,12 +4,14 @@ import { up as access } from './service-001-access.js';
 import { up as inquiryRuns } from './service-002-inquiry-runs.js';
 import { up as inquiryWatermark } from './service-003-inquiry-watermark.js';
 import { up as keyControl } from './service-004-key-control.js';
+import { up as fileReads } from './service-005-file-reads.js';
 
 const MIGRATIONS = [
   ['service-001-access', access],
   ['service-002-inquiry-runs', inquiryRuns],
   ['service-003-inquiry-watermark', inquiryWatermark],
   ['service-004-key-control', keyControl],
+  ['service-005-file-reads', fileReads],
 ] as const satisfies readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[];
 
 export type ServiceMigrationName = (typeof MIGRATIONS)[number][0];

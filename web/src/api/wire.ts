@@ -24,6 +24,7 @@ export type LoginBody = Static<typeof Subject.LoginBody>;
 export type SubjectFileView = Wire<typeof Subject.SubjectFileView>;
 export type FileRecordView = Wire<typeof Subject.FileRecordView>;
 export type InquiryView = Wire<typeof Subject.InquiryView>;
+export type FileReadView = Wire<typeof Subject.FileReadView>;
 export type HistoryView = Wire<typeof Subject.HistoryView>;
 export type HistoryPoint = Wire<typeof Subject.HistoryPoint>;
 export type ClientView = Wire<typeof Clients.ClientView>;

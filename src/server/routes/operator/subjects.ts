@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { clientId } from '../../../core/brand.js';
 import { CredenceError } from '../../../core/errors.js';
 import { parseSubjectId, type ParsedIdentifier } from '../../../core/identifiers/index.js';
 import { generatePassword, hashPassword } from '../../auth/password.js';
@@ -36,12 +37,16 @@ export function operatorSubjectRoutes(deps: ServerDeps): FastifyPluginAsync {
     app.get<{ Params: SubjectParams }>('/v1/subjects/:subjectId', {
       config: { access: OPERATOR },
       schema: routeSchema('operator', OPERATOR, {
-        summary: 'Look up a subject: its file as the subject sees it', params: SubjectParams, response: { 200: SubjectFileView },
+        summary: 'Look up a subject: its file as the subject sees it (the subject sees the lookup, with who and when)', params: SubjectParams, response: { 200: SubjectFileView },
       }),
     }, async (request) => {
       const subject = parse(request.params.subjectId);
-      request.log.info({ subject: subject.subjectId, by: clientOf(request).client.id }, 'operator subject lookup');
-      return subjectFile(deps, subject, deps.clock());
+      const me = clientOf(request).client.id;
+      request.log.info({ subject: subject.subjectId, by: me }, 'operator subject lookup');
+      // Noted before the file is answered: the subject sees every lookup of its file.
+      const at = deps.clock();
+      await deps.service.putFileRead({ subjectId: subject.subjectId, clientId: clientId(me), at });
+      return subjectFile(deps, subject, at);
     });
 
     app.post<{ Params: SubjectParams; Body: Static<typeof EnrolmentBody> }>('/v1/subjects/:subjectId/enrolment', {

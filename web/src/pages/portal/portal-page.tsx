@@ -8,6 +8,7 @@ import { AttestationsSection } from './attestations/attestations-section.js';
 import { DisputesSection } from './due-process/disputes-section.js';
 import { RecordActions } from './due-process/record-actions.js';
 import { useDueProcess } from './due-process/use-due-process.js';
+import { FileReadsSection } from './file-reads-section.js';
 import { InquiriesSection } from './inquiries-section.js';
 import { ProofsSection } from './proofs-section.js';
 import { RecordsSection } from './records-section.js';
@@ -46,6 +47,7 @@ export function PortalPage() {
                   <li><a href="#records-title">{t('records.title', { n: data.records.length })}</a></li>
                   <li><a href="#disputes-title">{t('disputes.title', { n: dueProcess.disputes.state === 'ready' ? dueProcess.disputes.data.disputes.length : 0 })}</a></li>
                   <li><a href="#inquiries-title">{t('inquiries.title', { n: data.inquiries.length })}</a></li>
+                  <li><a href="#reads-title">{t('reads.title', { n: data.readBy.length })}</a></li>
                   <li><a href="#attestations-title">{t('attest.title')}</a></li>
                   <li><a href="#proofs-title">{t('proofs.title')}</a></li>
                 </ul>
@@ -55,6 +57,7 @@ export function PortalPage() {
                 {(h) => <Suspense fallback={<Loading />}><PointsChart history={h} titleOf={titleOf} /></Suspense>}
               </Async>
               <InquiriesSection inquiries={data.inquiries} names={names} titleOf={titleOf} />
+              <FileReadsSection reads={data.readBy} />
               <RecordsSection records={data.records}
                 actions={(r) => <RecordActions record={r} state={dueProcess.stateOf(r, data, document)} onChanged={changed} />} />
               <Async value={dueProcess.disputes}>
