@@ -22,9 +22,14 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
     .description('Credence, a credit registry with published rules, explained points and a tamper-evident log.')
     .version(version)
     .option('--db <url>', 'database: sqlite:PATH or postgres://… (env CREDENCE_DB)', defaultDbUrl(env))
-    .showHelpAfterError('(run with --help for usage)')
-    // Usage errors look like every other error: one line starting with `credence:`.
-    .configureOutput({ outputError: (text, write) => write(`credence: ${text.replace(/^error: /, '')}`) });
+    // Usage errors look like every other error: one line starting with `credence:` (a suggestion
+    // such as "Did you mean --batch?" joins it), then where to read more.
+    .configureOutput({
+      outputError: (text, write) => {
+        const lines = text.replace(/^error: /, '').trim().split('\n').map((l) => l.replace(/^\((.*)\)$/, '$1').replace(/\.$/, ''));
+        write(`credence: ${lines.join('; ')}; see --help\n`);
+      },
+    });
   program.addCommand(importCommand());
   program.addCommand(demoCommand());
   program.addCommand(fileCommand());

@@ -142,7 +142,9 @@ describe('credence import', () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.ndjson: ENOENT; check the path/);
     const badBatch = await cli('import', input, '--furnisher', 'test-court', '--batch', '5000');
     expect(badBatch.code).not.toBe(0);
-    expect(badBatch.stderr).toMatch(/--batch/);
+    expect(badBatch.stderr).toMatch(/^credence: option '--batch <n>' argument '5000' is invalid.*; see --help\n$/);
+    const typo = await cli('import', input, '--furnisher', 'test-court', '--batchh', '5');
+    expect(typo.stderr).toBe("credence: unknown option '--batchh'; Did you mean --batch?; see --help\n");
     const format = await cli('import', join(dir, 'x.txt'), '--furnisher', 'test-court');
     expect(format.stderr).toMatch(/name it \.ndjson, \.jsonl or \.csv/);
     expect(existsSync(`${input}.progress.json`)).toBe(false);
