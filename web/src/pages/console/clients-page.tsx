@@ -8,6 +8,7 @@ import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { CreateClientForm } from './create-client-form.js';
 import { SecretOnce } from './secret-once.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 interface Shown { readonly title: string; readonly secret: string }
 
@@ -56,57 +57,45 @@ function ClientTable({ clients, onIssue, onRevokeKey, onRevoke }: {
   const { t } = useI18n();
   const f = useFormat();
   return (
-    <div className="table-scroll" role="region" aria-label={t('clients.title')} tabIndex={0}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('clients.name')}</th>
-            <th scope="col">{t('clients.role')}</th>
-            <th scope="col">{t('clients.scope')}</th>
-            <th scope="col">{t('clients.status')}</th>
-            <th scope="col">{t('clients.keys')}</th>
-            <th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{c.name}<div className="muted"><code>{c.id}</code></div></th>
-              <td>{t(`role.${c.role}`)}{c.furnisherKind && <div className="muted">{c.furnisherKind}</div>}</td>
-              <td className="source">
-                {[...(c.scope.actions ?? []), ...(c.scope.purposes ?? []).map((p) => t('clients.purpose', { purpose: p }))].join(', ')
-                  || (c.scope.recordTypes ? t('clients.recordTypes', { n: c.scope.recordTypes.length }) : '—')}
-              </td>
-              <td>{t(c.status === 'active' ? 'clients.active' : 'clients.revoked')}{c.revokedAt && <div className="muted">{f.date(c.revokedAt)}</div>}</td>
-              <td>
-                <ul className="plain">
-                  {c.keys.map((k) => (
-                    <li key={k.id}>
-                      <code>{k.prefix}…</code> {k.revokedAt ? t('clients.keyRevoked', { at: f.date(k.revokedAt) })
-                        : t('clients.keyUsed', { at: k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t('clients.never') })}
-                      {!k.revokedAt && c.status === 'active' && (
-                        <> <button type="button" className="link-button" onClick={() => onRevokeKey(c, k.id)}
-                          aria-label={t('clients.revokeKeyOf', { prefix: k.prefix, name: c.name })}>{t('clients.revokeKey')}</button></>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                {c.status === 'active' && (
-                  <>
-                    <button type="button" className="secondary" onClick={() => onIssue(c)} aria-label={t('clients.issueKeyFor', { name: c.name })}>
-                      {t('clients.issueKey')}
-                    </button>{' '}
-                    <RevokeClient client={c} onRevoke={onRevoke} />
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable label={t('clients.title')} columns={[
+      t('clients.name'), t('clients.role'), t('clients.scope'), t('clients.status'), t('clients.keys'), t('common.actions'),
+    ]}>
+      {clients.map((c) => (
+        <tr key={c.id}>
+          <th scope="row">{c.name}<div className="muted"><code>{c.id}</code></div></th>
+          <td>{t(`role.${c.role}`)}{c.furnisherKind && <div className="muted">{c.furnisherKind}</div>}</td>
+          <td className="source">
+            {[...(c.scope.actions ?? []), ...(c.scope.purposes ?? []).map((p) => t('clients.purpose', { purpose: p }))].join(', ')
+              || (c.scope.recordTypes ? t('clients.recordTypes', { n: c.scope.recordTypes.length }) : '—')}
+          </td>
+          <td>{t(c.status === 'active' ? 'clients.active' : 'clients.revoked')}{c.revokedAt && <div className="muted">{f.date(c.revokedAt)}</div>}</td>
+          <td>
+            <ul className="plain">
+              {c.keys.map((k) => (
+                <li key={k.id}>
+                  <code>{k.prefix}…</code> {k.revokedAt ? t('clients.keyRevoked', { at: f.date(k.revokedAt) })
+                    : t('clients.keyUsed', { at: k.lastUsedAt ? f.dateTime(k.lastUsedAt) : t('clients.never') })}
+                  {!k.revokedAt && c.status === 'active' && (
+                    <> <button type="button" className="link-button" onClick={() => onRevokeKey(c, k.id)}
+                      aria-label={t('clients.revokeKeyOf', { prefix: k.prefix, name: c.name })}>{t('clients.revokeKey')}</button></>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </td>
+          <td>
+            {c.status === 'active' && (
+              <>
+                <button type="button" className="secondary" onClick={() => onIssue(c)} aria-label={t('clients.issueKeyFor', { name: c.name })}>
+                  {t('clients.issueKey')}
+                </button>{' '}
+                <RevokeClient client={c} onRevoke={onRevoke} />
+              </>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

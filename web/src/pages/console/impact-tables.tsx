@@ -2,6 +2,7 @@ import type { PreviewView } from '../../api/wire.js';
 import type { RulebookNames } from '../../components/rulebook-names.js';
 import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 /** The preview's numbers: subjects whose grade or points change, each grade move, each list's entries and exits. */
 export function ImpactTables({ preview, names }: { readonly preview: PreviewView; readonly names: RulebookNames }) {
@@ -17,38 +18,25 @@ export function ImpactTables({ preview, names }: { readonly preview: PreviewView
       </div>
       <p className="muted">{t('impact.against', { version: preview.against, at: f.dateTime(preview.at) })}</p>
       <div className="columns">
-        <div className="table-scroll" role="region" aria-label={t('impact.gradeMoves')} tabIndex={0}>
-          <table>
-            <caption>{t('impact.gradeMoves')}</caption>
-            <thead><tr><th scope="col">{t('impact.from')}</th><th scope="col">{t('impact.to')}</th><th scope="col" className="num">{t('impact.subjectsCol')}</th></tr></thead>
-            <tbody>
-              {moves.length === 0 && <tr><td colSpan={3}>{t('impact.noMoves')}</td></tr>}
-              {moves.map((m) => (
-                <tr key={`${m.from}-${m.to}`}><td>{m.from}</td><td>{m.to}</td><td className="num">{f.number(m.subjects)}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="table-scroll" role="region" aria-label={t('impact.lists')} tabIndex={0}>
-          <table>
-            <caption>{t('impact.lists')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('impact.list')}</th><th scope="col" className="num">{t('impact.before')}</th>
-                <th scope="col" className="num">{t('impact.after')}</th><th scope="col" className="num">{t('impact.entering')}</th>
-                <th scope="col" className="num">{t('impact.leaving')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.lists.map((l) => (
-                <tr key={l.listId}>
-                  <th scope="row">{names.list(l.listId)}<div className="muted"><code>{l.listId}</code></div></th><td className="num">{f.number(l.before)}</td><td className="num">{f.number(l.after)}</td>
-                  <td className="num">+{f.number(l.entering)}</td><td className="num">−{f.number(l.leaving)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('impact.gradeMoves')} caption="visible" columns={[
+          t('impact.from'), t('impact.to'), { label: t('impact.subjectsCol'), num: true },
+        ]}>
+          {moves.length === 0 && <tr><td colSpan={3}>{t('impact.noMoves')}</td></tr>}
+          {moves.map((m) => (
+            <tr key={`${m.from}-${m.to}`}><td>{m.from}</td><td>{m.to}</td><td className="num">{f.number(m.subjects)}</td></tr>
+          ))}
+        </ScrollTable>
+        <ScrollTable label={t('impact.lists')} caption="visible" columns={[
+          t('impact.list'), { label: t('impact.before'), num: true }, { label: t('impact.after'), num: true },
+          { label: t('impact.entering'), num: true }, { label: t('impact.leaving'), num: true },
+        ]}>
+          {preview.lists.map((l) => (
+            <tr key={l.listId}>
+              <th scope="row">{names.list(l.listId)}<div className="muted"><code>{l.listId}</code></div></th><td className="num">{f.number(l.before)}</td><td className="num">{f.number(l.after)}</td>
+              <td className="num">+{f.number(l.entering)}</td><td className="num">−{f.number(l.leaving)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       </div>
     </div>
   );

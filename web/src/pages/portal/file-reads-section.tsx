@@ -1,6 +1,7 @@
 import type { FileReadView } from '../../api/wire.js';
 import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 /** Who else opened my file: every operator lookup, with when. */
 export function FileReadsSection({ reads }: { readonly reads: readonly FileReadView[] }) {
@@ -10,24 +11,14 @@ export function FileReadsSection({ reads }: { readonly reads: readonly FileReadV
     <section aria-labelledby="reads-title" className="stack">
       <h2 id="reads-title">{t('reads.title', { n: reads.length })}</h2>
       {reads.length === 0 ? <p>{t('reads.none')}</p> : (
-        <div className="table-scroll" role="region" aria-label={t('reads.table')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.when')}</th>
-                <th scope="col">{t('reads.who')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reads.map((r, i) => (
-                <tr key={`${r.at}-${r.operator.id}-${i}`}>
-                  <td>{f.dateTime(r.at)}</td>
-                  <th scope="row">{r.operator.name}</th>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('reads.table')} columns={[t('common.when'), t('reads.who')]}>
+          {reads.map((r, i) => (
+            <tr key={`${r.at}-${r.operator.id}-${i}`}>
+              <td>{f.dateTime(r.at)}</td>
+              <th scope="row">{r.operator.name}</th>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { OutcomeBadge } from '../../components/badges.js';
 import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { RulebookNames } from '../../components/rulebook-names.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 /** Who checked me: every inquiry, with the reasons of each denial and the records they rest on. */
 export function InquiriesSection({ inquiries, names, titleOf = (id) => id }: {
@@ -17,50 +18,39 @@ export function InquiriesSection({ inquiries, names, titleOf = (id) => id }: {
     <section aria-labelledby="inquiries-title" className="stack">
       <h2 id="inquiries-title">{t('inquiries.title', { n: inquiries.length })}</h2>
       {inquiries.length === 0 ? <p>{t('inquiries.none')}</p> : (
-        <div className="table-scroll" role="region" aria-label={t('inquiries.table')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.when')}</th>
-                <th scope="col">{t('inquiries.who')}</th>
-                <th scope="col">{t('inquiries.action')}</th>
-                <th scope="col">{t('inquiries.purpose')}</th>
-                <th scope="col">{t('inquiries.outcome')}</th>
-                <th scope="col">{t('inquiries.reasons')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inquiries.map((q) => (
-                <tr key={q.decisionId}>
-                  <td>{f.dateTime(q.at)}</td>
-                  <th scope="row">{q.relyingParty.name}</th>
-                  <td>{names.action(q.action)}<div className="muted"><code>{q.action}</code></div></td>
-                  <td>{q.purpose}</td>
-                  <td><OutcomeBadge outcome={q.outcome} /></td>
-                  <td>
-                    {q.reasons.length === 0 ? '—' : (
-                      <ul className="reasons">
-                        {q.reasons.map((r) => (
-                          <li key={r.measureId}>
-                            {r.description}
-                            {r.listId && <> — {t('inquiries.becauseList', { list: names.list(r.listId) })}</>}
-                            {r.grade && <> — {t('inquiries.becauseGrade', { grade: r.grade })}</>}
-                            {r.recordIds.length > 0 && (
-                              <> ({t('inquiries.records')}{' '}
-                                {r.recordIds.map((id, i) => <span key={id}>{i > 0 && ', '}<a href={`#record-${id}`}>{titleOf(id)}</a></span>)})
-                              </>
-                            )}
-                            <div className="source">{r.legalBasis}</div>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('inquiries.table')} columns={[
+          t('common.when'), t('inquiries.who'), t('inquiries.action'), t('inquiries.purpose'), t('inquiries.outcome'),
+          t('inquiries.reasons'),
+        ]}>
+          {inquiries.map((q) => (
+            <tr key={q.decisionId}>
+              <td>{f.dateTime(q.at)}</td>
+              <th scope="row">{q.relyingParty.name}</th>
+              <td>{names.action(q.action)}<div className="muted"><code>{q.action}</code></div></td>
+              <td>{q.purpose}</td>
+              <td><OutcomeBadge outcome={q.outcome} /></td>
+              <td>
+                {q.reasons.length === 0 ? '—' : (
+                  <ul className="reasons">
+                    {q.reasons.map((r) => (
+                      <li key={r.measureId}>
+                        {r.description}
+                        {r.listId && <> — {t('inquiries.becauseList', { list: names.list(r.listId) })}</>}
+                        {r.grade && <> — {t('inquiries.becauseGrade', { grade: r.grade })}</>}
+                        {r.recordIds.length > 0 && (
+                          <> ({t('inquiries.records')}{' '}
+                            {r.recordIds.map((id, i) => <span key={id}>{i > 0 && ', '}<a href={`#record-${id}`}>{titleOf(id)}</a></span>)})
+                          </>
+                        )}
+                        <div className="source">{r.legalBasis}</div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

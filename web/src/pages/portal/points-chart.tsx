@@ -3,6 +3,7 @@ import type { HistoryView } from '../../api/wire.js';
 import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { historyLabel } from './history-label.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 interface Row {
   readonly t: number;
@@ -52,16 +53,13 @@ export default function PointsChart({ history, titleOf }: { readonly history: Hi
       </div>
       <details>
         <summary>{t('history.asTable')}</summary>
-        <div className="table-scroll" role="region" aria-label={t('history.title')} tabIndex={0}>
-          <table>
-            <thead><tr><th scope="col">{t('common.when')}</th><th scope="col">{t('history.what')}</th><th scope="col" className="num">{t('standing.points')}</th><th scope="col">{t('standing.grade')}</th></tr></thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}><td>{f.dateTime(r.t)}</td><td>{r.label}</td><td className="num">{r.points}</td><td>{r.grade}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('history.title')} columns={[
+          t('common.when'), t('history.what'), { label: t('standing.points'), num: true }, t('standing.grade'),
+        ]}>
+          {rows.map((r, i) => (
+            <tr key={i}><td>{f.dateTime(r.t)}</td><td>{r.label}</td><td className="num">{r.points}</td><td>{r.grade}</td></tr>
+          ))}
+        </ScrollTable>
       </details>
     </section>
   );

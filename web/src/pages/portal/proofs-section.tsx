@@ -9,6 +9,7 @@ import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { eventLabel } from './history-label.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 interface Checked { readonly answer: SubjectProofsWire; readonly check: SubjectProofsCheck }
 
@@ -42,25 +43,20 @@ export function ProofsSection({ titleOf }: { readonly titleOf: (recordId: string
           {result.check.ok
             ? <p className="notice" role="status"><span aria-hidden="true">✓ </span>{t('proofs.allIncluded', { n: result.answer.items.length, size: f.number(result.check.size) })}</p>
             : <p className="error-box" role="alert"><span aria-hidden="true">✕ </span>{t('proofs.failed', { reason: result.check.reason })}</p>}
-          <div className="table-scroll" role="region" aria-label={t('proofs.table')} tabIndex={0}>
-            <table>
-              <thead><tr><th scope="col">{t('proofs.event')}</th><th scope="col">{t('history.what')}</th><th scope="col">{t('proofs.verdict')}</th></tr></thead>
-              <tbody>
-                {result.answer.items.map(({ event }) => {
-                  const e = event.event;
-                  const title = isSubjectEvent(e) ? titleOf(eventRecordId(e)) : '';
-                  const verdict = VERDICT[verdicts.get(event.seq) ?? 'invalid'];
-                  return (
-                    <tr key={event.seq}>
-                      <td>#{event.seq}<div className="muted">{f.dateTime(event.recordedAt)}</div></td>
-                      <td>{eventLabel(e.type, title, t)}</td>
-                      <td><span aria-hidden="true">{verdict.icon} </span>{t(verdict.key)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable label={t('proofs.table')} columns={[t('proofs.event'), t('history.what'), t('proofs.verdict')]}>
+            {result.answer.items.map(({ event }) => {
+              const e = event.event;
+              const title = isSubjectEvent(e) ? titleOf(eventRecordId(e)) : '';
+              const verdict = VERDICT[verdicts.get(event.seq) ?? 'invalid'];
+              return (
+                <tr key={event.seq}>
+                  <td>#{event.seq}<div className="muted">{f.dateTime(event.recordedAt)}</div></td>
+                  <td>{eventLabel(e.type, title, t)}</td>
+                  <td><span aria-hidden="true">{verdict.icon} </span>{t(verdict.key)}</td>
+                </tr>
+              );
+            })}
+          </ScrollTable>
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ import { useFormat } from '../../components/use-format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { navigate } from '../../router/router.js';
 import { rulebookNames } from '../../components/rulebook-names.js';
+import { ScrollTable } from '../../components/scroll-table.js';
 
 /** Lookup by unified social credit code; with a code, the organization's public profile below the form. */
 export function OrganizationPage({ code }: { readonly code?: string | undefined }) {
@@ -73,32 +74,21 @@ function ProfileView({ profile }: { readonly profile: OrganizationProfile }) {
       </dl>
       <h3>{t('org.records')}</h3>
       {profile.records.length === 0 ? <p>{t('org.noRecords')}</p> : (
-        <div className="table-scroll" role="region" aria-label={t('org.records')} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('record.what')}</th>
-                <th scope="col">{t('record.occurred')}</th>
-                <th scope="col">{t('record.status')}</th>
-                <th scope="col">{t('record.points')}</th>
-                <th scope="col">{t('record.until')}</th>
-                <th scope="col">{t('record.furnisher')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {profile.records.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.title}<div className="muted"><code>{r.type}</code></div><div className="source">{r.legalBasis}</div></th>
-                  <td>{f.date(r.occurredAt)}</td>
-                  <td><RecordStatusText status={r.status} />{r.fulfilledAt && <div className="muted">{f.date(r.fulfilledAt)}</div>}</td>
-                  <td><PointsText points={r.points} /></td>
-                  <td>{f.date(r.until)}</td>
-                  <td>{r.furnisher}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label={t('org.records')} columns={[
+          t('record.what'), t('record.occurred'), t('record.status'), t('record.points'), t('record.until'),
+          t('record.furnisher'),
+        ]}>
+          {profile.records.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.title}<div className="muted"><code>{r.type}</code></div><div className="source">{r.legalBasis}</div></th>
+              <td>{f.date(r.occurredAt)}</td>
+              <td><RecordStatusText status={r.status} />{r.fulfilledAt && <div className="muted">{f.date(r.fulfilledAt)}</div>}</td>
+              <td><PointsText points={r.points} /></td>
+              <td>{f.date(r.until)}</td>
+              <td>{r.furnisher}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

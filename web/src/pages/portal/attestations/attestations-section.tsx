@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n-context.js';
 import { AttestationToken } from './attestation-token.js';
 import { AttestationVerifier } from './attestation-verifier.js';
 import { IssueAttestationForm } from './issue-attestation-form.js';
+import { ScrollTable } from '../../../components/scroll-table.js';
 
 /** Attestations: issue one (token and QR code), see every one issued with its status, revoke, verify one. */
 export function AttestationsSection() {
@@ -43,35 +44,26 @@ function AttestationTable({ attestations, onRevoke }: { readonly attestations: r
   const title = t('attest.list', { n: attestations.length });
   if (attestations.length === 0) return <><h3>{title}</h3><p>{t('attest.none')}</p></>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby="attest-list" tabIndex={0}>
-      <table>
-        <caption id="attest-list">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('attest.issuedAt')}</th><th scope="col">{t('attest.expiresAt')}</th><th scope="col">{t('attest.for')}</th>
-            <th scope="col">{t('attest.states')}</th><th scope="col">{t('attest.status')}</th><th scope="col">{t('common.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attestations.map((a) => (
-            <tr key={a.id} data-testid={`attestation-${a.id}`}>
-              <th scope="row">{f.dateTime(a.issuedAt)}</th>
-              <td>{f.dateTime(a.expiresAt)}</td>
-              <td>{a.audience ?? t('attest.anyone')}</td>
-              <td>{t('attest.statesValue', { grade: a.claims.grade, band: a.claims.pointsBand, black: t(a.claims.onBlackList ? 'attest.onBlack' : 'attest.notOnBlack') })}</td>
-              <td><StatusText a={a} /></td>
-              <td>
-                {a.status === 'active' && (
-                  <button type="button" className="danger" onClick={() => onRevoke(a)} aria-label={t('attest.revokeOne', { at: f.dateTime(a.issuedAt) })}>
-                    {t('attest.revoke')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable label={title} caption="visible" columns={[
+      t('attest.issuedAt'), t('attest.expiresAt'), t('attest.for'), t('attest.states'), t('attest.status'), t('common.actions'),
+    ]}>
+      {attestations.map((a) => (
+        <tr key={a.id} data-testid={`attestation-${a.id}`}>
+          <th scope="row">{f.dateTime(a.issuedAt)}</th>
+          <td>{f.dateTime(a.expiresAt)}</td>
+          <td>{a.audience ?? t('attest.anyone')}</td>
+          <td>{t('attest.statesValue', { grade: a.claims.grade, band: a.claims.pointsBand, black: t(a.claims.onBlackList ? 'attest.onBlack' : 'attest.notOnBlack') })}</td>
+          <td><StatusText a={a} /></td>
+          <td>
+            {a.status === 'active' && (
+              <button type="button" className="danger" onClick={() => onRevoke(a)} aria-label={t('attest.revokeOne', { at: f.dateTime(a.issuedAt) })}>
+                {t('attest.revoke')}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
