@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scryptSync } from 'node:crypto';
+import { subjectId } from '../../src/core/brand.js';
 import { sha256Hex } from '../../src/server/auth/secrets.js';
 import { defaulterRecord, ORGANIZATION, OTHER_PERSON, PASSWORD, PERSON, START, startHarness, type Harness } from './support/api-harness.js';
 import { FLIGHT } from './support/seed.js';
@@ -48,6 +50,21 @@ describe('subject routes', () => {
     expect(f.standing.measures.map((m) => m.measureId)).toContain('restrict-flights');
     expect(f.records).toEqual([expect.objectContaining({ id: recordId, status: 'active', points: -100, state: 'counted', ruleId: 'defaulter-refuses', furnisher: { id: 'court-a', name: 'Court A' } })]);
     expect(f.inquiries).toEqual([expect.objectContaining({ relyingParty: { id: 'airline', name: 'Test Airline' }, action: FLIGHT.action, purpose: 'ticket-sale', outcome: 'deny' })]);
+  });
+
+  it('makes a hash stored under the earlier scrypt parameters again at the next successful login, not at a failed one', async () => {
+    const id = subjectId(`cn-rid:${OTHER_PERSON.identifier}`);
+    const key = scryptSync(PASSWORD, 'sixteen byte salt', 32, { N: 32_768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const old = `scrypt$32768$8$1$${Buffer.from('sixteen byte salt').toString('base64url')}$${key.toString('base64url')}`;
+    await h.service.putSubjectLogin({ subjectId: id, passwordHash: old, enrolledAt: START, enrolledBy: 'test' });
+    const failed = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: 'guess' } });
+    expect(failed.statusCode).toBe(401);
+    expect((await h.service.subjectLogin(id))?.passwordHash).toBe(old);
+    const ok = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: PASSWORD } });
+    expect(ok.statusCode).toBe(200);
+    const now = (await h.service.subjectLogin(id))?.passwordHash ?? '';
+    expect(now).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect((await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: PASSWORD } })).statusCode).toBe(200);
   });
 
   it('works with the session cookie alone, and only for my own file', async () => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { CredenceError } from '../../../core/errors.js';
 import { parseSubjectIdentifier } from '../../../core/identifiers/index.js';
 import { SESSION_COOKIE } from '../../auth/authenticator.js';
-import { hashPassword, verifyPassword } from '../../auth/password.js';
+import { hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
 import { newSecret, SESSION_PREFIX } from '../../auth/secrets.js';
 import { subjectOf } from '../../plugins/access-control.js';
 import { iso } from '../../schemas/common.js';
@@ -41,6 +41,8 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsync {
       decoy ??= hashPassword('not a password of anyone');
       const ok = await verifyPassword(password, login?.passwordHash ?? await decoy);
       if (!login || !ok) throw new CredenceError('unauthorized', 'the identifier or the password is wrong');
+      // A hash made under weaker parameters is made again now, while the password is at hand.
+      if (needsRehash(login.passwordHash)) await deps.service.putSubjectLogin({ ...login, passwordHash: await hashPassword(password) });
       const now = deps.clock();
       if (now - prunedAt >= PRUNE_EVERY_MS) {
         prunedAt = now;
