@@ -43,11 +43,11 @@ export const inquiryFromRow = (r: SqlRow): InquiryRow => ({
   benefits: json<string[]>(r.benefits), reasons: json<DecisionReason[]>(r.reasons), rulebookVersion: str(r.rulebook_version),
 });
 
-export const SUBMISSION_COLUMNS = ['id', 'client_id', 'at', 'accepted', 'duplicates', 'rejected', 'items'] as const;
+export const SUBMISSION_COLUMNS = ['id', 'client_id', 'key_id', 'at', 'accepted', 'duplicates', 'rejected', 'items'] as const;
 export const submissionValues = (s: SubmissionRow): SqlValue[] =>
-  [s.id, s.clientId, s.at, s.accepted, s.duplicates, s.rejected, JSON.stringify(s.items)];
+  [s.id, s.clientId, s.keyId, s.at, s.accepted, s.duplicates, s.rejected, JSON.stringify(s.items)];
 export const submissionFromRow = (r: SqlRow): SubmissionRow => ({
-  id: str(r.id), clientId: clientId(str(r.client_id)), at: num(r.at), accepted: num(r.accepted), duplicates: num(r.duplicates),
+  id: str(r.id), clientId: clientId(str(r.client_id)), keyId: r.key_id == null ? null : str(r.key_id), at: num(r.at), accepted: num(r.accepted), duplicates: num(r.duplicates),
   rejected: num(r.rejected), items: json<ItemResult[]>(r.items),
 });
 

@@ -51,6 +51,8 @@ export interface InquiryRow {
 export interface SubmissionRow {
   readonly id: string;
   readonly clientId: ClientId;
+  /** The API key it came with; null for a submission recorded before keys were noted. */
+  readonly keyId: string | null;
   readonly at: Instant;
   readonly accepted: number;
   readonly duplicates: number;

@@ -38,6 +38,25 @@ describe('furnisher routes', () => {
     expect(one.json<Submission>().items).toHaveLength(3);
   });
 
+  it('notes the key each batch came with, so a batch sent with a key an operator issued is attributed to that operator', async () => {
+    const own = (await furnish([defaulterRecord('k-1')])).json<{ submissionId: string; keyId: string | null }>();
+    const issued = await h.call(h.keys.operator, { method: 'POST', url: '/v1/clients/court-a/keys' });
+    expect(issued.statusCode).toBe(201);
+    const second = issued.json<{ id: string; key: string }>();
+    const sent = await h.call(second.key, { method: 'POST', url: '/v1/records', payload: { records: [defaulterRecord('k-2')] } });
+    expect(sent.json<{ keyId: string }>().keyId).toBe(second.id);
+    expect(own.keyId).not.toBeNull();
+    expect(own.keyId).not.toBe(second.id);
+
+    const listed = await h.call(h.keys.court, { method: 'GET', url: '/v1/furnisher/submissions?limit=2' });
+    expect(listed.json<{ items: { keyId: string | null }[] }>().items.map((i) => i.keyId)).toEqual([second.id, own.keyId]);
+    const one = await h.call(h.keys.court, { method: 'GET', url: `/v1/furnisher/submissions/${own.submissionId}` });
+    expect(one.json<{ keyId: string }>().keyId).toBe(own.keyId);
+    const keys = (await h.call(h.keys.operator, { method: 'GET', url: '/v1/clients/court-a' })).json<{ keys: { id: string; controlledBy: string | null }[] }>().keys;
+    expect(keys.find((k) => k.id === second.id)?.controlledBy).toBe('operator-a');
+    expect(keys.find((k) => k.id === own.keyId)?.controlledBy).toBeNull();
+  });
+
   it('reads the status of its own record, fulfils, corrects and retracts it', async () => {
     const id = (await furnish([defaulterRecord('life-1')])).json<Submission>().items[0]?.recordId ?? '';
     const read = await h.call(h.keys.court, { method: 'GET', url: `/v1/records/${id}` });

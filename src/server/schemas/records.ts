@@ -33,6 +33,7 @@ export const ItemResultView = Type.Object({
 
 export const SubmissionView = Type.Object({
   submissionId: Type.String(),
+  keyId: Nullable(Type.String({ description: 'The id of the API key the batch came with (null for batches recorded before keys were noted)' })),
   at: IsoTime,
   accepted: Type.Integer(),
   duplicates: Type.Integer(),
@@ -42,6 +43,7 @@ export const SubmissionView = Type.Object({
 
 export const SubmissionSummary = Type.Object({
   submissionId: Type.String(),
+  keyId: Nullable(Type.String({ description: 'The id of the API key the batch came with (null for batches recorded before keys were noted)' })),
   at: IsoTime,
   accepted: Type.Integer(),
   duplicates: Type.Integer(),

@@ -27,14 +27,14 @@ export function furnisherRecordRoutes(deps: ServerDeps): FastifyPluginAsync {
         response: { 200: SubmissionView },
       }),
     }, async (request) => {
-      const { client } = clientOf(request);
+      const { client, keyId } = clientOf(request);
       const records = request.body.records;
       if (records.length > MAX_BATCH) throw new CredenceError('payload_too_large', `a batch holds at most ${MAX_BATCH} records, got ${records.length}`);
       const at = deps.clock();
       const result = await deps.ledger.furnish(client.id, records, at);
-      const submission = { id: timeOrderedId('sub_', at), clientId: client.id, at, ...result };
+      const submission = { id: timeOrderedId('sub_', at), clientId: client.id, keyId, at, ...result };
       await deps.service.putSubmission(submission);
-      return { submissionId: submission.id, at: iso(at), accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, items: result.items };
+      return { submissionId: submission.id, keyId, at: iso(at), accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, items: result.items };
     });
 
     app.get<{ Params: RecordIdParams }>('/v1/records/:id', {

@@ -27,7 +27,7 @@ export function submissionRoutes(deps: ServerDeps): FastifyPluginAsync {
       const limit = request.query.limit ?? deps.limits.defaultPage;
       const rows = await deps.service.submissionsOf(client.id, request.query.before ?? null, limit);
       return {
-        items: rows.map((s) => ({ submissionId: s.id, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected })),
+        items: rows.map((s) => ({ submissionId: s.id, keyId: s.keyId, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected })),
         next: rows.length === limit ? (rows.at(-1)?.id ?? null) : null,
       };
     });
@@ -41,7 +41,7 @@ export function submissionRoutes(deps: ServerDeps): FastifyPluginAsync {
       const { client } = clientOf(request);
       const s = await deps.service.submission(request.params.id);
       if (!s || s.clientId !== client.id) throw new CredenceError('not_found', `you made no submission ${request.params.id}`);
-      return { submissionId: s.id, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected, items: s.items };
+      return { submissionId: s.id, keyId: s.keyId, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected, items: s.items };
     });
   };
 }

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clientId } from '../../core/brand.js';
+import { openSqliteServiceStore } from '../sqlite/open-sqlite-service-store.js';
+import { migrateServiceTo } from './migrate-service-to-latest.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('service migration 006: the key a submission came with', () => {
+  it('keeps the submissions made before it, with no key, and notes the key of those made after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credence-submission-key-'));
+    dirs.push(dir);
+    const file = join(dir, 'service.db');
+    const old = new Database(file);
+    await migrateServiceTo(new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) }), 'sqlite', 'service-005-file-reads');
+    old.prepare("insert into submissions (id, client_id, at, accepted, duplicates, rejected, items) values ('sub_1', 'court-a', 10, 1, 0, 0, '[]')").run();
+    old.close();
+
+    const store = await openSqliteServiceStore(file);
+    expect(await store.submission('sub_1')).toMatchObject({ id: 'sub_1', clientId: 'court-a', keyId: null, accepted: 1 });
+    await store.putSubmission({ id: 'sub_2', clientId: clientId('court-a'), keyId: 'key_1', at: 20, accepted: 0, duplicates: 0, rejected: 0, items: [] });
+    expect((await store.submissionsOf(clientId('court-a'), null, 10)).map((s) => [s.id, s.keyId])).toEqual([['sub_2', 'key_1'], ['sub_1', null]]);
+    await store.close();
+  });
+});
