@@ -8,6 +8,8 @@ import type { ServiceStore } from '../store/service-store.js';
 import type { Store } from '../store/store.js';
 import { authenticator } from './auth/authenticator.js';
 import { changeFeed } from './changes/change-feed.js';
+import { foreignChangeRelay } from './changes/foreign-change-relay.js';
+import { localWrites } from './changes/local-writes.js';
 import { notifyingStore } from './changes/notifying-store.js';
 import { cacheInvalidatingStore } from './checks/cache-invalidating-store.js';
 import { standingCache } from './checks/standing-cache.js';
@@ -40,6 +42,11 @@ export interface AppOptions {
   readonly onAppend?: AppendHook;
   /** How often time-driven changes (expiries) are persisted and announced; null: never (tests). */
   readonly sweepEveryMs?: number | null;
+  /**
+   * How often the ledger is looked at for standing changes other processes committed (an import beside
+   * the server, another server on the same database), to announce them too; default 1 s, null: never.
+   */
+  readonly foreignChangesEveryMs?: number | null;
   /** Event streams' heartbeat (and key re-check) period and unsent-bytes bound; defaults: 15 s, 1 MiB. */
   readonly streams?: Partial<StreamSettings>;
   /**
@@ -71,7 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Standings of recently checked subjects: every write of this app drops the subjects it touched before
   // its changes are announced; a write by anyone else empties it (see standing-cache.ts).
   const standingsCache = standingCache<CurrentStanding>(limits.standingCacheEntries);
-  const store = noticeTriggeringStore(notifyingStore(cacheInvalidatingStore(options.store, standingsCache), changes, clock), () => notices.current?.deliver() ?? Promise.resolve(0),
+  const local = localWrites();
+  const store = noticeTriggeringStore(notifyingStore(cacheInvalidatingStore(options.store, standingsCache), changes, clock, local), () => notices.current?.deliver() ?? Promise.resolve(0),
     (e) => app.log.error({ err: e }, 'correction notices failed; they are retried'));
   const ledger = await openLedger(store, { at: clock(), ...(options.onAppend ? { onAppend: options.onAppend } : {}) });
   const auth = authenticator(store, options.service, clock);
@@ -128,8 +136,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Retries correction notices a failure left queued.
   const noticeRetry = options.sweepEveryMs === null ? null
     : startSweeper(() => deps.notices.deliver(), options.sweepEveryMs ?? 60_000, (e) => app.log.error({ err: e }, 'correction notices failed'));
+  const relay = options.foreignChangesEveryMs === null ? null
+    : foreignChangeRelay(store, changes, local, () => deps.standings.rulebook(), clock, { everyMs: options.foreignChangesEveryMs ?? 1_000 },
+      (e) => app.log.error({ err: e }, 'relaying other processes\' standing changes failed; retried'));
   app.addHook('onClose', async () => {
     clearInterval(usageTimer);
+    await relay?.stop();
     await sweeper?.stop();
     await noticeRetry?.stop();
     await deps.inquiries.drain();

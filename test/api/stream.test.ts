@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger } from '../../src/ledger/index.js';
+import { openStore } from '../../src/store/open-store.js';
 import { connectSse, type SseClient } from '../support/sse-client.js';
 import { defaulterRecord, OTHER_PERSON, PERSON, startHarness, type Harness } from './support/api-harness.js';
 import { draftRulebook, FLIGHT } from './support/seed.js';
@@ -40,6 +42,30 @@ describe('relying-party stream', () => {
 
     expect(airline.events.filter((e) => e.event === 'standing').every((e) => (e.data as Change).subjectId === personId)).toBe(true);
     expect(railway.events.filter((e) => e.event === 'standing')).toEqual([]);
+  });
+
+  it('sends the changes another process commits on the same database, such as an import beside the server, and each local one once', async () => {
+    const airline = streams[0] as SseClient;
+    const other = await openStore(h.url);
+    try {
+      const ledger = await openLedger(other, { at: h.clock.now });
+      const result = await ledger.furnish('court-a', [defaulterRecord('st-elsewhere', PERSON, '2026-04-01')], h.clock.now);
+      expect(result.accepted).toBe(1);
+      const listed = (await airline.next((e) => e.event === 'standing' && (e.data as Change).points === 880, 10_000)).data as Change;
+      expect(listed).toMatchObject({ subjectId: personId, grade: 'B', previous: { grade: 'A', lists: [] } });
+      expect(listed.lists.map((l) => l.listId)).toContain('judgment-defaulters');
+    } finally {
+      await other.close();
+    }
+    // A change this process commits itself is sent once: the relay leaves its positions out.
+    const before = airline.events.length;
+    await h.call(h.keys.court, { method: 'POST', url: '/v1/records', payload: { records: [defaulterRecord('st-local', OTHER_PERSON)] } });
+    await h.call(h.keys.airline, { method: 'POST', url: '/v1/checks', payload: { subject: OTHER_PERSON, ...FLIGHT } });
+    await h.call(h.keys.court, { method: 'POST', url: '/v1/records', payload: { records: [{ ...defaulterRecord('st-local-2', OTHER_PERSON), occurredAt: '2026-04-02' }] } });
+    await airline.next((e) => e.event === 'standing' && (e.data as Change).subjectId === `cn-rid:${OTHER_PERSON.identifier}`);
+    await new Promise((r) => setTimeout(r, 2_500)); // two rounds of the relay
+    const others = airline.events.slice(before).filter((e) => e.event === 'standing' && (e.data as Change).subjectId === `cn-rid:${OTHER_PERSON.identifier}`);
+    expect(others).toHaveLength(1);
   });
 
   it('announces a new rulebook version taking effect', async () => {

@@ -26,6 +26,14 @@ export interface StandingChange {
   readonly previous: StandingSummary | null;
 }
 
+/** Grade-based lists are stamped with the moment of computation; that alone is not a change. */
+export const sameSummary = (a: StandingSummary, b: StandingSummary): boolean =>
+  a.points === b.points && a.grade === b.grade && a.lists.length === b.lists.length
+  && a.lists.every((l, i) => {
+    const m = b.lists[i];
+    return m !== undefined && m.listId === l.listId && m.until === l.until && (l.until === null || m.since === l.since);
+  });
+
 export type ChangeListener = (changes: readonly StandingChange[]) => void;
 /** A new rulebook version took effect: every standing may have changed with it. */
 export type RulebookListener = (version: string, at: Instant) => void;

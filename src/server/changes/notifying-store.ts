@@ -1,7 +1,8 @@
 import type { SubjectId } from '../../core/brand.js';
 import type { StoredStanding } from '../../store/rows.js';
 import type { Store, WriteTx } from '../../store/store.js';
-import type { ChangeFeed, StandingChange, StandingSummary } from './change-feed.js';
+import { sameSummary, type ChangeFeed, type StandingChange, type StandingSummary } from './change-feed.js';
+import type { LocalWrites, PendingWrite } from './local-writes.js';
 
 const summary = (s: StoredStanding): StandingSummary => ({
   points: s.points,
@@ -9,22 +10,16 @@ const summary = (s: StoredStanding): StandingSummary => ({
   lists: s.lists.map((l) => ({ listId: l.listId, kind: l.kind, since: l.since, until: l.until })),
 });
 
-/** Grade-based lists are stamped with the moment of computation; that alone is not a change. */
-const sameSummary = (a: StandingSummary, b: StandingSummary): boolean =>
-  a.points === b.points && a.grade === b.grade && a.lists.length === b.lists.length
-  && a.lists.every((l, i) => {
-    const m = b.lists[i];
-    return m !== undefined && m.listId === l.listId && m.until === l.until && (l.until === null || m.since === l.since);
-  });
-
 /**
  * Wraps the ledger's store so that every standing written under the rulebook in force (alone, or
  * with its subject's new version) is compared
  * with the one it replaces, and the real changes are published once the transaction has committed.
  * Nothing is published for a transaction that rolls back, and nothing is read when nobody listens.
  * A publication (the rulebook in force changes) is announced as such: it may change every standing.
+ * The ledger positions each write appends are noted in `local` before it commits, so that the relay of
+ * other processes' changes leaves them out.
  */
-export function notifyingStore(store: Store, feed: ChangeFeed, clock: () => number): Store {
+export function notifyingStore(store: Store, feed: ChangeFeed, clock: () => number, local?: LocalWrites): Store {
   return {
     ...store,
     read: (fn) => store.read(fn),
@@ -32,10 +27,14 @@ export function notifyingStore(store: Store, feed: ChangeFeed, clock: () => numb
     write: async (fn) => {
       let changes: StandingChange[] = [];
       let published: string | null = null;
+      const positions: { current: PendingWrite | null } = { current: null };
       const result = await store.write(async (tx) => {
         changes = [];
         published = null;
-        const before = (await tx.head()).currentRulebook;
+        positions.current?.failed(); // an earlier attempt of this write that the store retried
+        positions.current = null;
+        const start = await tx.head();
+        const before = start.currentRulebook;
         /** Compares standings about to be written under the rulebook in force with the stored ones. */
         const observe = async (standings: readonly StoredStanding[]): Promise<void> => {
           if (feed.listeners() === 0 || standings.length === 0) return;
@@ -68,10 +67,20 @@ export function notifyingStore(store: Store, feed: ChangeFeed, clock: () => numb
             return tx.setRulebooks(pointers);
           },
         };
-        return fn(watched);
+        const value = await fn(watched);
+        const end = local ? (await tx.head()).nextSeq : start.nextSeq;
+        if (local && end > start.nextSeq) positions.current = local.pending(start.nextSeq, end);
+        return value;
+      }).catch((error: unknown) => {
+        positions.current?.failed();
+        throw error;
       });
+      positions.current?.committed();
       feed.publish(changes);
-      if (published !== null) feed.publishRulebook(published, clock());
+      if (published !== null) {
+        if (local) local.rulebook = published;
+        feed.publishRulebook(published, clock());
+      }
       return result;
     },
   };

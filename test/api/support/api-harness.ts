@@ -38,6 +38,8 @@ export type ClientName = keyof typeof CLIENTS;
 
 export interface Harness {
   readonly app: FastifyInstance;
+  /** The database the registry runs on (another process could open it too). */
+  readonly url: string;
   readonly store: Store;
   readonly service: ServiceStore;
   readonly keys: Readonly<Record<ClientName, string>>;
@@ -72,7 +74,7 @@ export async function startHarness(options: { readonly url?: string; readonly li
   const call = (token: string | null, o: InjectOptions): Promise<LightMyRequestResponse> =>
     app.inject({ ...o, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...o.headers } });
   return {
-    app, store, service, keys, clock, call,
+    app, url, store, service, keys, clock, call,
     login: async (subject) => {
       const res = await app.inject({ method: 'POST', url: '/v1/session', payload: { subject, password: PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
