@@ -31,14 +31,15 @@ export const sessionFromRow = (r: SqlRow): SessionRow => ({
 });
 
 export const INQUIRY_COLUMNS = [
-  'id', 'subject_id', 'client_id', 'at', 'action', 'purpose', 'context', 'outcome', 'benefits', 'reasons', 'rulebook_version',
+  'id', 'subject_id', 'client_id', 'key_id', 'at', 'action', 'purpose', 'context', 'outcome', 'benefits', 'reasons', 'rulebook_version',
 ] as const;
 export const inquiryValues = (q: InquiryRow): SqlValue[] => [
-  q.id, q.subjectId, q.clientId, q.at, q.action, q.purpose, JSON.stringify(q.context), q.outcome, JSON.stringify(q.benefits),
+  q.id, q.subjectId, q.clientId, q.keyId, q.at, q.action, q.purpose, JSON.stringify(q.context), q.outcome, JSON.stringify(q.benefits),
   JSON.stringify(q.reasons), q.rulebookVersion,
 ];
 export const inquiryFromRow = (r: SqlRow): InquiryRow => ({
-  id: decisionId(str(r.id)), subjectId: subjectId(str(r.subject_id)), clientId: clientId(str(r.client_id)), at: num(r.at),
+  id: decisionId(str(r.id)), subjectId: subjectId(str(r.subject_id)), clientId: clientId(str(r.client_id)),
+  keyId: r.key_id == null ? null : str(r.key_id), at: num(r.at),
   action: str(r.action), purpose: str(r.purpose), context: json<CheckContext>(r.context), outcome: str(r.outcome) as InquiryRow['outcome'],
   benefits: json<string[]>(r.benefits), reasons: json<DecisionReason[]>(r.reasons), rulebookVersion: str(r.rulebook_version),
 });

@@ -37,6 +37,8 @@ export interface InquiryRow {
   readonly id: DecisionId;
   readonly subjectId: SubjectId;
   readonly clientId: ClientId;
+  /** The API key the check came with; null for an inquiry recorded before keys were noted. */
+  readonly keyId: string | null;
   readonly at: Instant;
   readonly action: string;
   readonly purpose: string;

@@ -72,6 +72,18 @@ describe('relying-party checks', () => {
     expect((await h.call(h.keys.railway, { method: 'GET', url: `/v1/checks/${d.decisionId}` })).statusCode).toBe(404);
   });
 
+  it('records the key each check came with, so a party holding a key per counter can tell them apart', async () => {
+    const issued = (await h.call(h.keys.operator, { method: 'POST', url: '/v1/clients/airline/keys' })).json<{ id: string; key: string }>();
+    const keys = (await h.call(h.keys.operator, { method: 'GET', url: '/v1/clients/airline' })).json<{ keys: { id: string }[] }>().keys;
+    const first = keys.find((k) => k.id !== issued.id)?.id;
+    const byFirst = (await check({ subject: PERSON, ...FLIGHT })).json<Decision>();
+    const bySecond = (await h.call(issued.key, { method: 'POST', url: '/v1/checks', payload: { subject: PERSON, ...FLIGHT } })).json<Decision>();
+    const recorded = async (id: string) => (await h.call(h.keys.airline, { method: 'GET', url: `/v1/checks/${id}` })).json<{ keyId: string | null }>().keyId;
+    expect(await recorded(byFirst.decisionId)).toBe(first);
+    expect(await recorded(bySecond.decisionId)).toBe(issued.id);
+    expect((await h.service.inquiry(decisionId(bySecond.decisionId)))?.keyId).toBe(issued.id);
+  });
+
   it('answers no decision when the inquiry cannot be recorded', async () => {
     const broken = await startHarness();
     try {

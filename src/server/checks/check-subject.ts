@@ -31,8 +31,9 @@ export interface CheckResult {
  */
 export async function checkSubject(
   deps: { readonly standings: StandingReader; readonly inquiries: InquiryQueue; readonly clock: () => Instant },
-  client: ClientRow, input: CheckInput,
+  caller: { readonly client: ClientRow; readonly keyId: string }, input: CheckInput,
 ): Promise<CheckResult> {
+  const { client } = caller;
   const at = deps.clock();
   const subject = parseSubjectIdentifierOrThrow(input.subject.scheme, input.subject.identifier, { at });
   const { standing, rulebook } = await deps.standings.current(subject, at);
@@ -49,7 +50,7 @@ export async function checkSubject(
   const decision = decide(standing, rulebook, input.action, context);
   const id = decisionId(timeOrderedId('dec_', at));
   const row: InquiryRow = {
-    id, subjectId: subject.subjectId, clientId: client.id, at, action: input.action, purpose: input.purpose, context,
+    id, subjectId: subject.subjectId, clientId: client.id, keyId: caller.keyId, at, action: input.action, purpose: input.purpose, context,
     outcome: decision.outcome, benefits: decision.benefits, reasons: decision.reasons, rulebookVersion: decision.rulebookVersion,
   };
   await deps.inquiries.record(row);

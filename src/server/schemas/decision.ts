@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { closed, IsoTime, SubjectRefInput } from './common.js';
+import { closed, IsoTime, Nullable, SubjectRefInput } from './common.js';
 import { GradeSchema } from './standing.js';
 
 export const CheckBody = Type.Object({
@@ -24,7 +24,7 @@ export const ReasonView = Type.Object({
   statementExists: Type.Optional(Type.Literal(true, { description: 'The subject attached a statement to a record this reason rests on' })),
 }, closed);
 
-export const DecisionView = Type.Object({
+const decisionProperties = {
   decisionId: Type.String(),
   at: IsoTime,
   subjectId: Type.String(),
@@ -34,6 +34,14 @@ export const DecisionView = Type.Object({
   benefits: Type.Array(Type.String()),
   reasons: Type.Array(ReasonView),
   rulebookVersion: Type.String(),
+};
+
+export const DecisionView = Type.Object(decisionProperties, closed);
+
+/** A decision as recorded, with the API key it was asked with. */
+export const RecordedDecisionView = Type.Object({
+  ...decisionProperties,
+  keyId: Nullable(Type.String({ description: 'The id of the API key the check came with (null for checks recorded before keys were noted)' })),
 }, closed);
 
 export const DecisionIdParams = Type.Object({ decisionId: Type.String({ pattern: '^dec_[0-9a-z]{26}$' }) }, closed);

@@ -6,6 +6,7 @@ import { up as inquiryWatermark } from './service-003-inquiry-watermark.js';
 import { up as keyControl } from './service-004-key-control.js';
 import { up as fileReads } from './service-005-file-reads.js';
 import { up as submissionKey } from './service-006-submission-key.js';
+import { up as inquiryKey } from './service-007-inquiry-key.js';
 
 const MIGRATIONS = [
   ['service-001-access', access],
@@ -14,6 +15,7 @@ const MIGRATIONS = [
   ['service-004-key-control', keyControl],
   ['service-005-file-reads', fileReads],
   ['service-006-submission-key', submissionKey],
+  ['service-007-inquiry-key', inquiryKey],
 ] as const satisfies readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[];
 
 export type ServiceMigrationName = (typeof MIGRATIONS)[number][0];

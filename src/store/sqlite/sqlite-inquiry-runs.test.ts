@@ -27,7 +27,7 @@ const SUBJECTS = ['p-a', 'p-b', 'p-c', 'p-d', 'p-e', 'p-f'];
 let serial = 0;
 const inquiry = (subject: string, client: string, at: number): InquiryRow => ({
   id: decisionId(`dec_${String(serial++).padStart(8, '0')}`), subjectId: subjectId(subject), clientId: clientId(client), at: at as Instant,
-  action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: {}, outcome: 'allow', benefits: [], reasons: [], rulebookVersion: '2026.1',
+  keyId: null, action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: {}, outcome: 'allow', benefits: [], reasons: [], rulebookVersion: '2026.1',
 });
 
 async function expectAllListed(store: ServiceStore, appended: readonly InquiryRow[]): Promise<void> {

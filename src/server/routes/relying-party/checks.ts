@@ -5,7 +5,7 @@ import { checkSubject } from '../../checks/check-subject.js';
 import { withStatementFlags } from '../../due-process/statement-flags.js';
 import { clientOf } from '../../plugins/access-control.js';
 import { iso, type View } from '../../schemas/common.js';
-import { CheckBody, DecisionIdParams, DecisionView } from '../../schemas/decision.js';
+import { CheckBody, DecisionIdParams, DecisionView, RecordedDecisionView } from '../../schemas/decision.js';
 import type { ServerDeps } from '../../server-deps.js';
 import { routeSchema } from '../route-schema.js';
 
@@ -24,8 +24,7 @@ export function checkRoutes(deps: ServerDeps): FastifyPluginAsync {
         response: { 200: DecisionView },
       }),
     }, async (request): Promise<View<typeof DecisionView>> => {
-      const { client } = clientOf(request);
-      const r = await checkSubject(deps, client, request.body);
+      const r = await checkSubject(deps, clientOf(request), request.body);
       const d = r.decision;
       return {
         decisionId: r.decisionId, at: iso(r.at), subjectId: r.subject.subjectId, action: d.action, purpose: r.purpose, outcome: d.outcome,
@@ -36,15 +35,15 @@ export function checkRoutes(deps: ServerDeps): FastifyPluginAsync {
     app.get<{ Params: DecisionIdParams }>('/v1/checks/:decisionId', {
       config: { access: RELYING_PARTY },
       schema: routeSchema('relying party', RELYING_PARTY, {
-        summary: 'A decision you were given, as recorded', params: DecisionIdParams, response: { 200: DecisionView },
+        summary: 'A decision you were given, as recorded, with the key it was asked with', params: DecisionIdParams, response: { 200: RecordedDecisionView },
       }),
-    }, async (request): Promise<View<typeof DecisionView>> => {
+    }, async (request): Promise<View<typeof RecordedDecisionView>> => {
       const { client } = clientOf(request);
       const q = await deps.service.inquiry(decisionId(request.params.decisionId));
       if (!q || q.clientId !== client.id) throw new CredenceError('not_found', `you were given no decision ${request.params.decisionId}`);
       return {
         decisionId: q.id, at: iso(q.at), subjectId: q.subjectId, action: q.action, purpose: q.purpose, outcome: q.outcome,
-        benefits: q.benefits, reasons: await withStatementFlags(deps.store, q.reasons), rulebookVersion: q.rulebookVersion,
+        benefits: q.benefits, reasons: await withStatementFlags(deps.store, q.reasons), rulebookVersion: q.rulebookVersion, keyId: q.keyId,
       };
     });
   };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientId } from '../../core/brand.js';
+import { clientId, decisionId, subjectId } from '../../core/brand.js';
 import { openSqliteServiceStore } from '../sqlite/open-sqlite-service-store.js';
 import { migrateServiceTo } from './migrate-service-to-latest.js';
 
@@ -13,7 +13,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('service migration 006: the key a submission came with', () => {
+describe('service migrations 006 and 007: the key a submission or a check came with', () => {
   it('keeps the submissions made before it, with no key, and notes the key of those made after', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'credence-submission-key-'));
     dirs.push(dir);
@@ -27,6 +27,26 @@ describe('service migration 006: the key a submission came with', () => {
     expect(await store.submission('sub_1')).toMatchObject({ id: 'sub_1', clientId: 'court-a', keyId: null, accepted: 1 });
     await store.putSubmission({ id: 'sub_2', clientId: clientId('court-a'), keyId: 'key_1', at: 20, accepted: 0, duplicates: 0, rejected: 0, items: [] });
     expect((await store.submissionsOf(clientId('court-a'), null, 10)).map((s) => [s.id, s.keyId])).toEqual([['sub_2', 'key_1'], ['sub_1', null]]);
+    await store.close();
+  });
+
+  it('keeps the inquiries recorded before 007, with no key, and notes the key of those after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credence-inquiry-key-'));
+    dirs.push(dir);
+    const file = join(dir, 'service.db');
+    const old = new Database(file);
+    await migrateServiceTo(new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) }), 'sqlite', 'service-006-submission-key');
+    old.prepare(`insert into inquiries (id, subject_id, client_id, at, action, purpose, context, outcome, benefits, reasons, rulebook_version)
+      values ('dec_1', 'cn-rid:11010519491231002X', 'airline', 10, 'aviation.ticket.purchase', 'ticket-sale', '{}', 'allow', '[]', '[]', '2026.1')`).run();
+    old.close();
+
+    const store = await openSqliteServiceStore(file);
+    expect(await store.inquiry(decisionId('dec_1'))).toMatchObject({ clientId: 'airline', keyId: null, outcome: 'allow' });
+    await store.appendInquiries([{
+      id: decisionId('dec_2'), subjectId: subjectId('cn-rid:11010519491231002X'), clientId: clientId('airline'), keyId: 'key_2', at: 20,
+      action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: {}, outcome: 'deny', benefits: [], reasons: [], rulebookVersion: '2026.1',
+    }]);
+    expect((await store.inquiriesAbout(subjectId('cn-rid:11010519491231002X'), 10)).map((q) => [q.id, q.keyId])).toEqual([['dec_2', 'key_2'], ['dec_1', null]]);
     await store.close();
   });
 });
