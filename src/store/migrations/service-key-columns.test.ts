@@ -6,22 +6,29 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientId, decisionId, subjectId } from '../../core/brand.js';
 import { openSqliteServiceStore } from '../sqlite/open-sqlite-service-store.js';
-import { migrateServiceTo } from './migrate-service-to-latest.js';
+import { migrateServiceTo, type ServiceMigrationName } from './migrate-service-to-latest.js';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+/** A service database at an earlier migration, with rows an earlier version wrote (`sql`); returns its file. */
+async function earlierDatabase(migration: ServiceMigrationName, sql: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'credence-key-columns-'));
+  dirs.push(dir);
+  const file = join(dir, 'service.db');
+  const old = new Database(file);
+  await migrateServiceTo(new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) }), 'sqlite', migration);
+  old.exec(sql);
+  old.close();
+  return file;
+}
+
 describe('service migrations 006 and 007: the key a submission or a check came with', () => {
   it('keeps the submissions made before it, with no key, and notes the key of those made after', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'credence-submission-key-'));
-    dirs.push(dir);
-    const file = join(dir, 'service.db');
-    const old = new Database(file);
-    await migrateServiceTo(new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) }), 'sqlite', 'service-005-file-reads');
-    old.prepare("insert into submissions (id, client_id, at, accepted, duplicates, rejected, items) values ('sub_1', 'court-a', 10, 1, 0, 0, '[]')").run();
-    old.close();
+    const file = await earlierDatabase('service-005-file-reads',
+      "insert into submissions (id, client_id, at, accepted, duplicates, rejected, items) values ('sub_1', 'court-a', 10, 1, 0, 0, '[]')");
 
     const store = await openSqliteServiceStore(file);
     expect(await store.submission('sub_1')).toMatchObject({ id: 'sub_1', clientId: 'court-a', keyId: null, accepted: 1 });
@@ -31,14 +38,9 @@ describe('service migrations 006 and 007: the key a submission or a check came w
   });
 
   it('keeps the inquiries recorded before 007, with no key, and notes the key of those after', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'credence-inquiry-key-'));
-    dirs.push(dir);
-    const file = join(dir, 'service.db');
-    const old = new Database(file);
-    await migrateServiceTo(new Kysely<unknown>({ dialect: new SqliteDialect({ database: old }) }), 'sqlite', 'service-006-submission-key');
-    old.prepare(`insert into inquiries (id, subject_id, client_id, at, action, purpose, context, outcome, benefits, reasons, rulebook_version)
-      values ('dec_1', 'cn-rid:11010519491231002X', 'airline', 10, 'aviation.ticket.purchase', 'ticket-sale', '{}', 'allow', '[]', '[]', '2026.1')`).run();
-    old.close();
+    const file = await earlierDatabase('service-006-submission-key', `insert into inquiries (id, subject_id, client_id, at, action, purpose, context, outcome,
+      benefits, reasons, rulebook_version) values ('dec_1', 'cn-rid:11010519491231002X', 'airline', 10, 'aviation.ticket.purchase', 'ticket-sale', '{}', 'allow',
+      '[]', '[]', '2026.1')`);
 
     const store = await openSqliteServiceStore(file);
     expect(await store.inquiry(decisionId('dec_1'))).toMatchObject({ clientId: 'airline', keyId: null, outcome: 'allow' });
