@@ -138,30 +138,42 @@ describe('stream safety: a revocation through the operator routes ends streams a
 });
 
 /** A standing change of PERSON with a long list history, so each event is about a kilobyte. */
-function bulkyChange(at: number): StandingChange {
+function bulkyChange(at: number, points = 900): StandingChange {
   const lists = Array.from({ length: 8 }, (_, i) => ({ listId: `consumption-restricted-${i}`, kind: 'red' as const, since: START, until: null }));
-  return { subjectId: `cn-rid:${PERSON.identifier}` as SubjectId, subjectKind: 'person', at, rulebookVersion: '2026.1', standing: { points: 900, grade: 'B', lists }, previous: null };
+  return {
+    subjectId: `cn-rid:${PERSON.identifier}` as SubjectId, subjectKind: 'person', at, rulebookVersion: '2026.1',
+    standing: { points, grade: 'B', lists }, previous: { points: points + 1, grade: 'B', lists: [] },
+  };
 }
 
-describe('stream safety: a client that stops reading', () => {
+/** Opens a stream on a raw socket that is never read from; resolves with the server's side of the connection. */
+async function unreadStream(r: Registry): Promise<{ reader: Socket; socket: Socket }> {
+  const serverSide = new Promise<Socket>((ok) => r.app.server.once('connection', ok));
+  const reader = connect(r.port, '127.0.0.1');
+  // Sends the request, then reads nothing (a paused socket stops reading once its small buffer is full).
+  reader.pause();
+  reader.write(`GET /v1/stream HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${r.airline[0]?.key ?? ''}\r\n\r\n`);
+  const socket = await serverSide;
+  for (let i = 0; i < 50 && r.app.deps.streams.count('airline') === 0; i++) await sleep(10);
+  expect(r.app.deps.streams.count('airline')).toBe(1);
+  return { reader, socket };
+}
+
+describe('stream safety: a client that stops reading, with no room to hold changes back', () => {
   let r: Registry;
   let reader: Socket | undefined;
 
-  beforeAll(async () => { r = await startRegistry({}); });
+  beforeAll(async () => { r = await startRegistry({ maxHeldSubjects: 0 }); });
   afterAll(async () => {
     reader?.destroy();
     await r.close();
   });
 
-  it('is cut off by the server once more than the cap waits unsent, and what waits never grows past it', async () => {
+  it('is cut off by the server once it falls behind, and what waits never grows past the cap', async () => {
     const cap = r.app.deps.streams.settings.maxQueuedBytes;
-    const serverSide = new Promise<Socket>((ok) => r.app.server.once('connection', ok));
-    reader = connect(r.port, '127.0.0.1');
-    // Sends the request, then never reads a byte (a paused socket stops reading once its small buffer is full).
-    reader.write(`GET /v1/stream HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${r.airline[0]?.key ?? ''}\r\n\r\n`);
-    const socket = await serverSide;
-    for (let i = 0; i < 50 && r.app.deps.streams.count('airline') === 0; i++) await sleep(10);
-    expect(r.app.deps.streams.count('airline')).toBe(1);
+    const opened = await unreadStream(r);
+    reader = opened.reader;
+    const { socket } = opened;
 
     let batches = 0;
     let mostQueued = 0;
@@ -178,5 +190,55 @@ describe('stream safety: a client that stops reading', () => {
     expect(mostQueued).toBeLessThanOrEqual(cap + 4096);
     expect(socket.destroyed).toBe(true);
     expect(r.app.deps.changes.listeners()).toBe(0);
+  });
+});
+
+describe('stream safety: a client that reads slower than changes come', () => {
+  let r: Registry;
+  let reader: Socket | undefined;
+
+  beforeAll(async () => { r = await startRegistry({}); });
+  afterAll(async () => {
+    reader?.destroy();
+    await r.close();
+  });
+
+  it('keeps its stream and, once it reads again, gets the latest change of each subject with the standing before the burst', async () => {
+    const { coalesceAtBytes } = r.app.deps.streams.settings;
+    const opened = await unreadStream(r);
+    reader = opened.reader;
+    const { socket } = opened;
+    let text = '';
+    reader.setEncoding('utf8');
+    reader.on('data', (chunk: string) => { text += chunk; });
+
+    // Bursts of a thousand changes of one subject (about 1 MB each) while nothing is read, until the
+    // kernel's buffers are full (a few MB on loopback) and changes wait in the server, then two more.
+    let published = 0;
+    let mostQueued = 0;
+    let extra = 2;
+    for (let burst = 0; burst < 400 && extra > 0; burst++) {
+      r.app.deps.changes.publish(Array.from({ length: 1000 }, (_, i) => bulkyChange(START + published + i, 100_000 - published - i)));
+      published += 1000;
+      await sleep(20);
+      mostQueued = Math.max(mostQueued, socket.writableLength);
+      if (socket.writableLength >= coalesceAtBytes) extra -= 1;
+    }
+    const final = 100_000 - published + 1;
+    expect(extra).toBe(0);
+    expect(r.app.deps.streams.count('airline')).toBe(1);
+    expect(mostQueued).toBeLessThan(coalesceAtBytes + 4096);
+
+    reader.resume();
+    const points = (): number[] => [...text.matchAll(/"points":(\d+),"grade":"B","lists":\[\{/g)].map((m) => Number(m[1]));
+    for (let waited = 0; !points().includes(final) && waited < 10_000; waited += 20) await sleep(20);
+    const sent = points();
+    expect(sent.at(-1)).toBe(final); // the last change published
+    expect(sent.length).toBeLessThan(published - 1000); // the rest were held back, merged per subject
+    // The merged change's previous is the standing before the first change it stands for.
+    const last = text.slice(text.lastIndexOf('event: standing'));
+    const previous = (JSON.parse(last.slice(last.indexOf('data: ') + 6, last.indexOf('\n\n'))) as { previous: { points: number } }).previous;
+    expect(previous.points).toBeGreaterThan(final + 1000);
+    expect(r.app.deps.streams.count('airline')).toBe(1);
   });
 });

@@ -1,13 +1,19 @@
-/** How the relying parties' event streams are kept: heartbeat (and key re-check) period, and the bound on unsent bytes. */
+/** How the relying parties' event streams are kept: heartbeat (and key re-check) period, and the bounds on what waits unread. */
 export interface StreamSettings {
   /** A comment is sent, and the stream's key and client checked again, this often. */
   readonly heartbeatMs: number;
   /** A stream with more than this many bytes waiting to be sent (a client that stopped reading) is closed. */
   readonly maxQueuedBytes: number;
+  /** Once this many bytes wait unsent, standing changes are held back, one per subject (the latest), until the reader catches up. */
+  readonly coalesceAtBytes: number;
+  /** A stream holding back the changes of more subjects than this is closed. */
+  readonly maxHeldSubjects: number;
 }
 
 export const STREAM_HEARTBEAT_MS = 15_000;
 export const STREAM_MAX_QUEUED_BYTES = 1024 * 1024;
+export const STREAM_COALESCE_AT_BYTES = 64 * 1024;
+export const STREAM_MAX_HELD_SUBJECTS = 10_000;
 
 /** One open stream, as the registry sees it. */
 export interface OpenStream {
@@ -37,7 +43,10 @@ export function streamRegistry(settings: Partial<StreamSettings> = {}): StreamRe
     return streams.length;
   };
   return {
-    settings: { heartbeatMs: STREAM_HEARTBEAT_MS, maxQueuedBytes: STREAM_MAX_QUEUED_BYTES, ...settings },
+    settings: {
+      heartbeatMs: STREAM_HEARTBEAT_MS, maxQueuedBytes: STREAM_MAX_QUEUED_BYTES, coalesceAtBytes: STREAM_COALESCE_AT_BYTES,
+      maxHeldSubjects: STREAM_MAX_HELD_SUBJECTS, ...settings,
+    },
     count: (clientId) => open.get(clientId)?.size ?? 0,
     add: (stream) => {
       const mine = open.get(stream.clientId) ?? new Set<OpenStream>();
