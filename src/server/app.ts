@@ -78,7 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Standings of recently checked subjects: every write of this app drops the subjects it touched before
   // its changes are announced; a write by anyone else empties it (see standing-cache.ts).
   const standingsCache = standingCache<CurrentStanding>(limits.standingCacheEntries);
-  const local = localWrites();
+  // What this process wrote itself, for the relay of other processes' changes (none kept when it does not run).
+  const local = options.foreignChangesEveryMs === null ? undefined : localWrites();
   const store = noticeTriggeringStore(notifyingStore(cacheInvalidatingStore(options.store, standingsCache), changes, clock, local), () => notices.current?.deliver() ?? Promise.resolve(0),
     (e) => app.log.error({ err: e }, 'correction notices failed; they are retried'));
   const ledger = await openLedger(store, { at: clock(), ...(options.onAppend ? { onAppend: options.onAppend } : {}) });
@@ -136,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Retries correction notices a failure left queued.
   const noticeRetry = options.sweepEveryMs === null ? null
     : startSweeper(() => deps.notices.deliver(), options.sweepEveryMs ?? 60_000, (e) => app.log.error({ err: e }, 'correction notices failed'));
-  const relay = options.foreignChangesEveryMs === null ? null
+  const relay = local === undefined ? null
     : foreignChangeRelay(store, changes, local, () => deps.standings.rulebook(), clock, { everyMs: options.foreignChangesEveryMs ?? 1_000 },
       (e) => app.log.error({ err: e }, 'relaying other processes\' standing changes failed; retried'));
   app.addHook('onClose', async () => {

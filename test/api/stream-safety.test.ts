@@ -163,7 +163,7 @@ describe('stream safety: a client that stops reading, with no room to hold chang
   let r: Registry;
   let reader: Socket | undefined;
 
-  beforeAll(async () => { r = await startRegistry({ maxHeldSubjects: 0 }); });
+  beforeAll(async () => { r = await startRegistry({ coalesceAtBytes: 1024 * 1024 }); });
   afterAll(async () => {
     reader?.destroy();
     await r.close();

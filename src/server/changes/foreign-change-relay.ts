@@ -43,6 +43,7 @@ export function foreignChangeRelay(
 ): ForeignChangeRelay {
   const maxEvents = options.maxEvents ?? 20_000;
   let seen: number | null = null;
+  let rulebookSeen: string | null = null;
   let timer: NodeJS.Timeout | null = null;
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -53,7 +54,7 @@ export function foreignChangeRelay(
     for (const [from, to] of stretches) {
       for (let at = from; at < to;) {
         if (events.length >= maxEvents) return { events, to: at };
-        const page = await store.read((tx) => tx.events(at, Math.min(PAGE, to - at)));
+        const page = await store.read((tx) => tx.events(at, Math.min(PAGE, to - at, maxEvents - events.length)));
         if (page.length === 0) return { events, to: at };
         events.push(...page);
         at = (page.at(-1)?.seq ?? at) + 1;
@@ -62,15 +63,23 @@ export function foreignChangeRelay(
     return { events, to: null };
   }
 
-  async function announce(events: readonly StoredEvent[], upTo: number): Promise<void> {
+  /**
+   * The standing changes the events made, all computed before any is announced (a failed round is
+   * tried again whole). A subject that this process also wrote after the first of them is left out:
+   * its own announcement already carries the latest standing.
+   */
+  async function changesOf(events: readonly StoredEvent[], upTo: number): Promise<StandingChange[]> {
     const touched = new Map<SubjectId, { first: number; firstAt: Instant; lastAt: Instant }>();
+    const foreignSeqs = new Set<number>();
     for (const e of events) {
+      foreignSeqs.add(e.seq);
       if (!isSubjectEvent(e.event)) continue;
       const t = touched.get(e.event.subjectId);
       if (t) t.lastAt = e.recordedAt;
       else touched.set(e.event.subjectId, { first: e.seq, firstAt: e.recordedAt, lastAt: e.recordedAt });
     }
-    if (touched.size === 0) return;
+    const changes: StandingChange[] = [];
+    if (touched.size === 0) return changes;
     const rb = await rulebook();
     const ids = [...touched.keys()];
     for (let i = 0; i < ids.length; i += SUBJECTS_PER_READ) {
@@ -83,21 +92,21 @@ export function foreignChangeRelay(
         own.push({ seq: e.seq, event: e.event });
         bySubject.set(e.event.subjectId, own);
       }
-      const changes: StandingChange[] = [];
       for (const id of chunk) {
         const t = touched.get(id);
         const parsed = parseSubjectId(id);
         if (!t || !parsed.ok) continue;
         const ref = { id, kind: parsed.value.kind };
         const own = bySubject.get(id) ?? [];
+        if (own.some((e) => e.seq > t.first && !foreignSeqs.has(e.seq))) continue;
         const before = own.filter((e) => e.seq < t.first).map((e) => e.event);
         const previous = before.length === 0 ? null : summaryOf(computeStanding(ref, [...foldRecords(before).values()], rb, t.firstAt));
         const now = summaryOf(computeStanding(ref, [...foldRecords(own.map((e) => e.event)).values()], rb, t.lastAt));
         if (previous && sameSummary(previous, now)) continue;
         changes.push({ subjectId: id, subjectKind: ref.kind, at: t.lastAt, rulebookVersion: rb.version, standing: now, previous });
       }
-      feed.publish(changes);
     }
+    return changes;
   }
 
   /** One round; true when a backlog is left for the next one. */
@@ -105,23 +114,31 @@ export function foreignChangeRelay(
     const head = await store.read((tx) => tx.head());
     if (seen === null) {
       seen = head.nextSeq;
+      rulebookSeen = head.currentRulebook;
       local.rulebook ??= head.currentRulebook;
       return false;
     }
-    if (head.currentRulebook !== null && head.currentRulebook !== local.rulebook) {
-      local.rulebook = head.currentRulebook;
-      feed.publishRulebook(head.currentRulebook, clock());
+    // Only a rulebook this round sees newly in force, and not put in force by this process: a snapshot
+    // taken before this process's own publication committed still shows the old one, and is not news.
+    if (head.currentRulebook !== rulebookSeen) {
+      rulebookSeen = head.currentRulebook;
+      if (head.currentRulebook !== null && head.currentRulebook !== local.rulebook) {
+        local.rulebook = head.currentRulebook;
+        feed.publishRulebook(head.currentRulebook, clock());
+      }
     }
     const { stretches, upTo } = local.foreign(seen, head.nextSeq);
-    if (feed.listeners() === 0 || stretches.length === 0) {
-      seen = upTo;
-      return false;
+    let reached = upTo;
+    let backlog = false;
+    if (feed.listeners() > 0 && stretches.length > 0) {
+      const { events, to } = await eventsIn(stretches);
+      reached = to ?? upTo;
+      backlog = to !== null && events.length >= maxEvents;
+      feed.publish(await changesOf(events, reached));
     }
-    const { events, to } = await eventsIn(stretches);
-    const reached = to ?? upTo;
-    await announce(events, reached);
     seen = reached;
-    return to !== null && events.length >= maxEvents;
+    local.forget(reached);
+    return backlog;
   }
 
   /** Rounds run one after another, whoever asks for them. */

@@ -19,11 +19,16 @@ describe('local writes', () => {
     expect(w.foreign(3, 9)).toEqual({ stretches: [[3, 9]], upTo: 9 });
   });
 
-  it('forgets writes once passed, and a write wholly behind the start does not count', () => {
+  it('keeps a write until the caller has moved past it, and a write wholly behind the start does not count', () => {
     const w = localWrites();
     w.pending(2, 4).committed();
-    expect(w.foreign(1, 4)).toEqual({ stretches: [[1, 2]], upTo: 4 });
-    w.pending(4, 5).committed();
-    expect(w.foreign(4, 7)).toEqual({ stretches: [[5, 7]], upTo: 7 });
+    w.pending(25, 27).committed();
+    expect(w.foreign(1, 30)).toEqual({ stretches: [[1, 2], [4, 25], [27, 30]], upTo: 30 });
+    // The caller got only as far as 20 (a backlog, or a failed round): the write at 25 still counts.
+    w.forget(20);
+    expect(w.foreign(20, 30)).toEqual({ stretches: [[20, 25], [27, 30]], upTo: 30 });
+    w.forget(30);
+    w.pending(30, 31).committed();
+    expect(w.foreign(30, 33)).toEqual({ stretches: [[31, 33]], upTo: 33 });
   });
 });

@@ -12,11 +12,13 @@ export interface LocalWrites {
   /** A write is about to commit the events [from, to). Registered before the commit, so no reader can see them first. */
   pending(from: number, to: number): PendingWrite;
   /**
-   * The stretches of [from, head) that other processes wrote, in order, and how far the caller may now
+   * The stretches of [from, head) that other processes wrote, in order, and how far the caller may
    * move: to `head`, or to the first write of this process that has not settled (it may yet fail, and
-   * its positions be taken by another process). Settled writes behind that point are forgotten.
+   * its positions be taken by another process).
    */
   foreign(from: number, head: number): { readonly stretches: readonly (readonly [number, number])[]; readonly upTo: number };
+  /** The caller has moved to `at`: settled writes wholly before it are no longer needed. */
+  forget(at: number): void;
   /** The rulebook in force as last announced (by this process's own write, or by the relay). */
   rulebook: string | null;
 }
@@ -50,10 +52,11 @@ export function localWrites(): LocalWrites {
         if (start > at) stretches.push([at, start]);
         at = Math.max(at, w.to);
       }
-      if (upTo === head && head > at) stretches.push([at, head]);
-      else if (upTo !== head && upTo > at) stretches.push([at, upTo]);
-      for (const [start, w] of writes) if (w.settled && w.to <= upTo) writes.delete(start);
+      if (upTo > at) stretches.push([at, upTo]);
       return { stretches, upTo };
+    },
+    forget: (at) => {
+      for (const [start, w] of writes) if (w.settled && w.to <= at) writes.delete(start);
     },
   };
 }

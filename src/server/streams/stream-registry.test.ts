@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STREAM_COALESCE_AT_BYTES, STREAM_MAX_HELD_SUBJECTS, STREAM_MAX_QUEUED_BYTES, streamRegistry, type OpenStream } from './stream-registry.js';
+import { STREAM_COALESCE_AT_BYTES, STREAM_MAX_QUEUED_BYTES, streamRegistry, type OpenStream } from './stream-registry.js';
 
 /** A stream that, like the real one, leaves the registry when it is ended. */
 function opener(registry: ReturnType<typeof streamRegistry>) {
@@ -42,7 +42,7 @@ describe('stream registry', () => {
 
   it('keeps the defaults it was not given', () => {
     expect(streamRegistry({ heartbeatMs: 50 }).settings).toEqual({
-      heartbeatMs: 50, maxQueuedBytes: STREAM_MAX_QUEUED_BYTES, coalesceAtBytes: STREAM_COALESCE_AT_BYTES, maxHeldSubjects: STREAM_MAX_HELD_SUBJECTS,
+      heartbeatMs: 50, maxQueuedBytes: STREAM_MAX_QUEUED_BYTES, coalesceAtBytes: STREAM_COALESCE_AT_BYTES,
     });
   });
 });

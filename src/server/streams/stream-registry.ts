@@ -4,16 +4,13 @@ export interface StreamSettings {
   readonly heartbeatMs: number;
   /** A stream with more than this many bytes waiting to be sent (a client that stopped reading) is closed. */
   readonly maxQueuedBytes: number;
-  /** Once this many bytes wait unsent, standing changes are held back, one per subject (the latest), until the reader catches up. */
+  /** Once this many bytes wait unsent, events are held back (a standing change per subject, the latest) until the reader catches up. */
   readonly coalesceAtBytes: number;
-  /** A stream holding back the changes of more subjects than this is closed. */
-  readonly maxHeldSubjects: number;
 }
 
 export const STREAM_HEARTBEAT_MS = 15_000;
 export const STREAM_MAX_QUEUED_BYTES = 1024 * 1024;
 export const STREAM_COALESCE_AT_BYTES = 64 * 1024;
-export const STREAM_MAX_HELD_SUBJECTS = 10_000;
 
 /** One open stream, as the registry sees it. */
 export interface OpenStream {
@@ -44,8 +41,7 @@ export function streamRegistry(settings: Partial<StreamSettings> = {}): StreamRe
   };
   return {
     settings: {
-      heartbeatMs: STREAM_HEARTBEAT_MS, maxQueuedBytes: STREAM_MAX_QUEUED_BYTES, coalesceAtBytes: STREAM_COALESCE_AT_BYTES,
-      maxHeldSubjects: STREAM_MAX_HELD_SUBJECTS, ...settings,
+      heartbeatMs: STREAM_HEARTBEAT_MS, maxQueuedBytes: STREAM_MAX_QUEUED_BYTES, coalesceAtBytes: STREAM_COALESCE_AT_BYTES, ...settings,
     },
     count: (clientId) => open.get(clientId)?.size ?? 0,
     add: (stream) => {

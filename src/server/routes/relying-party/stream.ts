@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { SubjectId } from '../../../core/brand.js';
 import { CredenceError } from '../../../core/errors.js';
 import type { StandingChange, StandingSummary } from '../../changes/change-feed.js';
 import { clientOf } from '../../plugins/access-control.js';
@@ -8,6 +7,7 @@ import { iso, isoOrNull } from '../../schemas/common.js';
 import type { ServerDeps } from '../../server-deps.js';
 import { keyStillValid } from '../../streams/key-still-valid.js';
 import { sseConnection } from '../../streams/sse-connection.js';
+import { streamOutbox } from '../../streams/stream-outbox.js';
 import { noticeView } from '../../views/dispute-case-view.js';
 import { routeSchema } from '../route-schema.js';
 
@@ -30,9 +30,9 @@ const eventOf = (c: StandingChange) => ({
  * order; a heartbeat comment keeps proxies from closing an idle stream. A stream ends, closed by the
  * server, when its key or client is revoked (at once through `deps.streams.closeFor`, or at the next
  * heartbeat's re-check for a revocation made elsewhere) and when its client falls too far behind.
- * While the client reads slower than changes come, they are held back, the latest one per subject
- * (with the standing before the first of them as `previous`), and sent as it catches up: a burst
- * (a large batch, an import) then costs a slow reader the intermediate states, not its stream.
+ * While the client reads slower than events come, they are held back (stream-outbox.ts), the latest
+ * change per subject only, and sent as it catches up: a burst (a large batch, an import) then costs a
+ * slow reader the intermediate states, not its stream.
  */
 export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { settings } = deps.streams;
@@ -51,9 +51,9 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
           + 'data is JSON {subjectId, at, rulebookVersion, points, grade, lists, previous}. A `rulebook` event {version, at} says a new '
           + 'rulebook version took effect (any standing may have changed: check again). A `notice` event is a correction notice, as GET /v1/notices '
           + 'gives it: a record one of your decisions rested on was corrected or removed. A `ready` event opens the stream. While you read slower '
-          + 'than changes come, only the latest change of each subject is kept for you (its `previous` is the standing before the first). The server '
-          + `closes the stream when its key or client is revoked, and when more than ${settings.maxQueuedBytes} bytes or ${settings.maxHeldSubjects} `
-          + 'subjects\' changes wait unread: reconnect and check again.',
+          + 'than events come, they are held back in order and only the latest change of each subject is kept (its `previous` is the standing '
+          + 'before the first). The server closes the stream when its key or client is revoked, and when more than '
+          + `${settings.maxQueuedBytes} bytes of events wait unread: reconnect and check again.`,
         response: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: Type.String() } } } },
       }),
     }, (request, reply) => {
@@ -71,25 +71,8 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
       conn.send(`event: ready\ndata: ${JSON.stringify({ clientId: client.id, windowDays: deps.limits.streamWindowDays })}\n\n`);
       const unregister = deps.streams.add({ clientId: client.id, keyId, end: conn.end });
 
-      // Changes held back while the client is behind, the latest per subject, in the order their subjects were first held.
-      const held = new Map<SubjectId, StandingChange>();
-      const sendChange = (c: StandingChange): boolean => conn.send(`id: ${nextId++}\nevent: standing\ndata: ${JSON.stringify(eventOf(c))}\n\n`);
-      const offer = (c: StandingChange): boolean => {
-        if (conn.closed()) return false;
-        if (held.size === 0 && conn.backlog() < settings.coalesceAtBytes) return sendChange(c);
-        const first = held.get(c.subjectId);
-        held.set(c.subjectId, first ? { ...c, previous: first.previous } : c);
-        if (held.size <= settings.maxHeldSubjects) return true;
-        conn.abandon(`the changes of more than ${settings.maxHeldSubjects} subjects wait unread`);
-        return false;
-      };
-      raw.on('drain', () => {
-        for (const [id, c] of held) {
-          if (conn.closed() || conn.backlog() >= settings.coalesceAtBytes) return;
-          held.delete(id);
-          sendChange(c);
-        }
-      });
+      const outbox = streamOutbox(conn, settings, (c) => JSON.stringify(eventOf(c)), (event, json) => `id: ${nextId++}\nevent: ${event}\ndata: ${json}\n\n`);
+      raw.on('drain', outbox.drained);
 
       let chain: Promise<void> = Promise.resolve();
       const deliver = async (changes: readonly StandingChange[]): Promise<void> => {
@@ -98,7 +81,7 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
           const chunk = changes.slice(i, i + LOOKUP_CHUNK);
           const checked = new Set(await deps.service.checkedBy(client.id, chunk.map((c) => c.subjectId), since));
           for (const c of chunk) {
-            if (checked.has(c.subjectId) && !offer(c)) return;
+            if (checked.has(c.subjectId) && !outbox.standing(c)) return;
           }
         }
       };
@@ -106,12 +89,12 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
         chain = chain.then(() => deliver(changes)).catch((e: unknown) => request.log.error({ err: e }, 'stream delivery failed'));
       }, (version, at) => {
         chain = chain.then(() => {
-          conn.send(`id: ${nextId++}\nevent: rulebook\ndata: ${JSON.stringify({ version, at: iso(at) })}\n\n`);
+          outbox.event('rulebook', JSON.stringify({ version, at: iso(at) }));
         });
       });
       const unsubscribeNotices = deps.notices.subscribe(client.id, (notice) => {
         chain = chain.then(() => {
-          conn.send(`id: ${nextId++}\nevent: notice\ndata: ${JSON.stringify(noticeView(notice))}\n\n`);
+          outbox.event('notice', JSON.stringify(noticeView(notice)));
         }).catch((e: unknown) => request.log.error({ err: e }, 'stream delivery failed'));
       });
       // The role check ran once, when the stream opened: each heartbeat asks again whether the key still admits the client.
