@@ -38,6 +38,8 @@ export function serviceStoreOver(x: SqlExec): ServiceStore {
 
     putSubjectLogin: async (l) => void (await x.run(UPSERT_LOGIN, loginValues(l))),
     subjectLogin: async (id) => first(await x.all('select * from subject_logins where subject_id = ?', [id]), loginFromRow),
+    replacePasswordHash: async (id, expected, next) =>
+      (await x.run('update subject_logins set password_hash = ? where subject_id = ? and password_hash = ?', [next, id, expected])) === 1,
     putSession: async (s) => void (await x.run(INSERT_SESSION, sessionValues(s))),
     session: async (hash) => first(await x.all('select * from sessions where token_hash = ?', [hash]), sessionFromRow),
     deleteSession: async (hash) => void (await x.run('delete from sessions where token_hash = ?', [hash])),

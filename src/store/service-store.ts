@@ -100,6 +100,8 @@ export interface ServiceStore {
 
   putSubjectLogin(login: SubjectLoginRow): Promise<void>;
   subjectLogin(subjectId: SubjectId): Promise<SubjectLoginRow | undefined>;
+  /** Sets a new hash only if the stored one is still `expected` (no change of password came in between); true when it did. */
+  replacePasswordHash(subjectId: SubjectId, expected: string, next: string): Promise<boolean>;
   putSession(session: SessionRow): Promise<void>;
   session(tokenHash: string): Promise<SessionRow | undefined>;
   deleteSession(tokenHash: string): Promise<void>;

@@ -60,6 +60,9 @@ describe('subject routes', () => {
     const failed = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: 'guess' } });
     expect(failed.statusCode).toBe(401);
     expect((await h.service.subjectLogin(id))?.passwordHash).toBe(old);
+    // The upgrade replaces only the hash it read: a password changed in between stays.
+    expect(await h.service.replacePasswordHash(id, 'a hash that is not stored', 'x')).toBe(false);
+    expect((await h.service.subjectLogin(id))?.passwordHash).toBe(old);
     const ok = await h.app.inject({ method: 'POST', url: '/v1/session', payload: { subject: OTHER_PERSON, password: PASSWORD } });
     expect(ok.statusCode).toBe(200);
     const now = (await h.service.subjectLogin(id))?.passwordHash ?? '';

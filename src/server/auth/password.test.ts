@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashPassword, needsRehash, verifyPassword } from './password.js';
+import { hashPassword, missingCost, needsRehash, verifyPassword } from './password.js';
 
 /** A hash as an earlier version stored it: scrypt with the given parameters. */
 function storedWith(password: string, n: number, r: number, p: number): string {
@@ -24,5 +24,12 @@ describe('password hashes', () => {
     expect(needsRehash(old)).toBe(true);
     expect(needsRehash(storedWith('x', 16_384, 8, 6))).toBe(true); // as much work, but half the memory
     expect(needsRehash('bcrypt$whatever')).toBe(true);
+  });
+
+  it('says what work an older hash lacks, so a wrong password against it can take as long as against a current one', async () => {
+    expect(missingCost(storedWith('x', 32_768, 8, 1))).toEqual({ N: 32_768, r: 8, p: 2 });
+    expect(missingCost(storedWith('x', 16_384, 8, 1))).toEqual({ N: 32_768, r: 8, p: 3 }); // 2.5 of today's p, rounded
+    expect(missingCost(await hashPassword('x'))).toBeNull();
+    expect(missingCost('bcrypt$whatever')).toEqual({ N: 32_768, r: 8, p: 3 });
   });
 });

@@ -9,6 +9,7 @@ const R = 8;
 const P = 3;
 const KEY_LENGTH = 32;
 const MAX_MEM = 64 * 1024 * 1024;
+const PAD_SALT = Buffer.alloc(16);
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -29,6 +30,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: MAX_MEM });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/**
+ * Spends on a throwaway derivation the work a hash made under weaker parameters lacks, so that a wrong
+ * password takes as long against it as against a current hash (the decoy of an unknown subject):
+ * the answer's timing must not tell an enrolled subject from an unknown one.
+ */
+export async function padToCurrentCost(stored: string): Promise<void> {
+  const pad = missingCost(stored);
+  if (pad) await derive('', PAD_SALT, { ...pad, maxmem: MAX_MEM });
+}
+
+/** The scrypt parameters of the work a stored hash lacks against today's (in N·r·p), or null when it lacks none. */
+export function missingCost(stored: string): { readonly N: number; readonly r: number; readonly p: number } | null {
+  const [, n, r, p] = stored.split('$');
+  const done = Number(n) * Number(r) * Number(p);
+  const missing = N * R * P - (Number.isFinite(done) ? done : 0);
+  return missing <= 0 ? null : { N, r: R, p: Math.max(1, Math.round(missing / (N * R))) };
 }
 
 /** True when a stored hash was made with weaker parameters than today's: after a successful login it is made again. */

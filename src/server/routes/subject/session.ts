@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { CredenceError } from '../../../core/errors.js';
 import { parseSubjectIdentifier } from '../../../core/identifiers/index.js';
 import { SESSION_COOKIE } from '../../auth/authenticator.js';
-import { hashPassword, needsRehash, verifyPassword } from '../../auth/password.js';
+import { hashPassword, needsRehash, padToCurrentCost, verifyPassword } from '../../auth/password.js';
 import { newSecret, SESSION_PREFIX } from '../../auth/secrets.js';
 import { subjectOf } from '../../plugins/access-control.js';
 import { iso } from '../../schemas/common.js';
@@ -40,9 +40,16 @@ export function sessionRoutes(deps: ServerDeps): FastifyPluginAsync {
       const login = parsed.ok ? await deps.service.subjectLogin(parsed.value.subjectId) : undefined;
       decoy ??= hashPassword('not a password of anyone');
       const ok = await verifyPassword(password, login?.passwordHash ?? await decoy);
-      if (!login || !ok) throw new CredenceError('unauthorized', 'the identifier or the password is wrong');
-      // A hash made under weaker parameters is made again now, while the password is at hand.
-      if (needsRehash(login.passwordHash)) await deps.service.putSubjectLogin({ ...login, passwordHash: await hashPassword(password) });
+      if (!login || !ok) {
+        if (login && needsRehash(login.passwordHash)) await padToCurrentCost(login.passwordHash);
+        throw new CredenceError('unauthorized', 'the identifier or the password is wrong');
+      }
+      // A hash made under weaker parameters is made again now, while the password is at hand, unless the
+      // password changed meanwhile; a failure here costs the subject nothing but the upgrade.
+      if (needsRehash(login.passwordHash)) {
+        await hashPassword(password).then((next) => deps.service.replacePasswordHash(login.subjectId, login.passwordHash, next))
+          .catch((e: unknown) => request.log.error({ err: e }, 'making a password hash again failed'));
+      }
       const now = deps.clock();
       if (now - prunedAt >= PRUNE_EVERY_MS) {
         prunedAt = now;
