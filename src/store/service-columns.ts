@@ -1,7 +1,9 @@
 import { clientId, decisionId, subjectId } from '../core/brand.js';
 import type { CheckContext, DecisionReason } from '../core/decision/model.js';
 import type { ItemResult } from '../core/ledger/item-result.js';
-import type { ApiKeyRow, FileReadRow, InquiryRow, RulebookReviewRow, SessionRow, SubjectLoginRow, SubmissionRow } from './service-store.js';
+import type {
+  ApiKeyRow, FileReadRow, InquiryRow, RulebookReviewRow, SessionRow, SubjectLoginRow, SubmissionKind, SubmissionRow, SubmittedChange,
+} from './service-store.js';
 import type { SqlRow, SqlValue } from './service-sql.js';
 
 /** Row <-> column mapping of the service tables, shared by both dialects. */
@@ -44,12 +46,14 @@ export const inquiryFromRow = (r: SqlRow): InquiryRow => ({
   benefits: json<string[]>(r.benefits), reasons: json<DecisionReason[]>(r.reasons), rulebookVersion: str(r.rulebook_version),
 });
 
-export const SUBMISSION_COLUMNS = ['id', 'client_id', 'key_id', 'at', 'accepted', 'duplicates', 'rejected', 'items'] as const;
+export const SUBMISSION_COLUMNS = ['id', 'client_id', 'key_id', 'kind', 'at', 'accepted', 'duplicates', 'rejected', 'items', 'change'] as const;
 export const submissionValues = (s: SubmissionRow): SqlValue[] =>
-  [s.id, s.clientId, s.keyId, s.at, s.accepted, s.duplicates, s.rejected, JSON.stringify(s.items)];
+  [s.id, s.clientId, s.keyId, s.kind, s.at, s.accepted, s.duplicates, s.rejected, JSON.stringify(s.items), s.change === null ? null : JSON.stringify(s.change)];
+/** A submission stored before kinds were noted was a batch of records. */
 export const submissionFromRow = (r: SqlRow): SubmissionRow => ({
-  id: str(r.id), clientId: clientId(str(r.client_id)), keyId: r.key_id == null ? null : str(r.key_id), at: num(r.at), accepted: num(r.accepted), duplicates: num(r.duplicates),
-  rejected: num(r.rejected), items: json<ItemResult[]>(r.items),
+  id: str(r.id), clientId: clientId(str(r.client_id)), keyId: r.key_id == null ? null : str(r.key_id),
+  kind: r.kind == null ? 'records' : (str(r.kind) as SubmissionKind), at: num(r.at), accepted: num(r.accepted), duplicates: num(r.duplicates),
+  rejected: num(r.rejected), items: json<ItemResult[]>(r.items), change: r.change == null ? null : json<SubmittedChange>(r.change),
 });
 
 export const REVIEW_COLUMNS = ['version', 'step', 'client_id', 'at', 'controlled_by'] as const;

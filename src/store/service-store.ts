@@ -49,17 +49,33 @@ export interface InquiryRow {
   readonly rulebookVersion: string;
 }
 
-/** One furnishing batch as the furnisher sent it and what became of each item. */
+/** What a submission was: a batch of records, or a change of one record the furnisher made. */
+export type SubmissionKind = 'records' | 'fulfilment' | 'correction' | 'retraction';
+
+/** The result of a record change, as its route answered it. */
+export interface SubmittedChange {
+  readonly recordId: string;
+  readonly subjectId: string;
+  readonly status: string;
+  readonly version: number;
+  readonly replacementId?: string;
+  readonly duplicate: boolean;
+}
+
+/** One furnishing batch as the furnisher sent it and what became of each item, or one record change. */
 export interface SubmissionRow {
   readonly id: string;
   readonly clientId: ClientId;
   /** The API key it came with; null for a submission recorded before keys were noted. */
   readonly keyId: string | null;
+  readonly kind: SubmissionKind;
   readonly at: Instant;
   readonly accepted: number;
   readonly duplicates: number;
   readonly rejected: number;
   readonly items: readonly ItemResult[];
+  /** For a record change, its result; null for a batch. */
+  readonly change: SubmittedChange | null;
 }
 
 /** A step in a rulebook version's review: who uploaded the draft and who approved it. */

@@ -57,6 +57,23 @@ describe('furnisher routes', () => {
     expect(keys.find((k) => k.id === own.keyId)?.controlledBy).toBeNull();
   });
 
+  it('lists each record change among the submissions too, with the key it came with', async () => {
+    const id = (await furnish([defaulterRecord('chg-1')])).json<Submission>().items[0]?.recordId ?? '';
+    const fulfilled = await h.call(h.keys.court, { method: 'POST', url: `/v1/records/${id}/fulfilment`, payload: {} });
+    expect(fulfilled.statusCode).toBe(200);
+    const again = await h.call(h.keys.court, { method: 'POST', url: `/v1/records/${id}/fulfilment`, payload: {} });
+    expect(again.json<{ duplicate: boolean }>().duplicate).toBe(true);
+    type Row = { submissionId: string; kind: string; keyId: string | null; accepted: number; duplicates: number };
+    const [dup, first, batch] = (await h.call(h.keys.court, { method: 'GET', url: '/v1/furnisher/submissions?limit=3' })).json<{ items: Row[] }>().items;
+    expect(batch).toMatchObject({ kind: 'records', accepted: 1 });
+    expect(first).toMatchObject({ kind: 'fulfilment', accepted: 1, duplicates: 0, keyId: batch?.keyId });
+    expect(dup).toMatchObject({ kind: 'fulfilment', accepted: 0, duplicates: 1 });
+    const one = await h.call(h.keys.court, { method: 'GET', url: `/v1/furnisher/submissions/${first?.submissionId ?? ''}` });
+    expect(one.json()).toMatchObject({ kind: 'fulfilment', items: [], change: { recordId: id, status: 'fulfilled', duplicate: false } });
+    const batchView = await h.call(h.keys.court, { method: 'GET', url: `/v1/furnisher/submissions/${batch?.submissionId ?? ''}` });
+    expect(batchView.json()).toMatchObject({ kind: 'records', change: null });
+  });
+
   it('reads the status of its own record, fulfils, corrects and retracts it', async () => {
     const id = (await furnish([defaulterRecord('life-1')])).json<Submission>().items[0]?.recordId ?? '';
     const read = await h.call(h.keys.court, { method: 'GET', url: `/v1/records/${id}` });

@@ -31,25 +31,6 @@ export const ItemResultView = Type.Object({
   reason: Type.Optional(Type.String()),
 }, closed);
 
-export const SubmissionView = Type.Object({
-  submissionId: Type.String(),
-  keyId: Nullable(Type.String({ description: 'The id of the API key the batch came with (null for batches recorded before keys were noted)' })),
-  at: IsoTime,
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
-  items: Type.Array(ItemResultView),
-}, closed);
-
-export const SubmissionSummary = Type.Object({
-  submissionId: Type.String(),
-  keyId: Nullable(Type.String({ description: 'The id of the API key the batch came with (null for batches recorded before keys were noted)' })),
-  at: IsoTime,
-  accepted: Type.Integer(),
-  duplicates: Type.Integer(),
-  rejected: Type.Integer(),
-}, closed);
-
 const expectedVersion = Type.Optional(Type.Integer({ minimum: 0, description: 'The subject version you last saw; a different one fails with version_conflict' }));
 const reason = Type.String({ minLength: 1, maxLength: 1000 });
 
@@ -73,6 +54,26 @@ export const RecordChangeView = Type.Object({
   replacementId: Type.Optional(Type.String()),
   duplicate: Type.Boolean({ description: 'True when this exact change had been made already' }),
 }, closed);
+
+const submissionProperties = {
+  submissionId: Type.String(),
+  kind: Type.Union(['records', 'fulfilment', 'correction', 'retraction'].map((k) => Type.Literal(k)), {
+    description: 'A batch of records, or a change of one record you furnished',
+  }),
+  keyId: Nullable(Type.String({ description: 'The id of the API key it came with (null for submissions recorded before keys were noted)' })),
+  at: IsoTime,
+  accepted: Type.Integer(),
+  duplicates: Type.Integer(),
+  rejected: Type.Integer(),
+};
+
+export const SubmissionView = Type.Object({
+  ...submissionProperties,
+  items: Type.Array(ItemResultView, { description: 'Each record of a batch (none for a record change)' }),
+  change: Nullable(RecordChangeView), // the result of a record change; null for a batch
+}, closed);
+
+export const SubmissionSummary = Type.Object(submissionProperties, closed);
 
 /** A record id as the routes take it (one pattern everywhere: an id that names no record is a 404, not a 400). */
 export const RecordIdString = Type.String({ pattern: '^rec_[0-9a-z]{1,64}$' });

@@ -7,6 +7,7 @@ import { up as keyControl } from './service-004-key-control.js';
 import { up as fileReads } from './service-005-file-reads.js';
 import { up as submissionKey } from './service-006-submission-key.js';
 import { up as inquiryKey } from './service-007-inquiry-key.js';
+import { up as submissionKind } from './service-008-submission-kind.js';
 
 const MIGRATIONS = [
   ['service-001-access', access],
@@ -16,6 +17,7 @@ const MIGRATIONS = [
   ['service-005-file-reads', fileReads],
   ['service-006-submission-key', submissionKey],
   ['service-007-inquiry-key', inquiryKey],
+  ['service-008-submission-kind', submissionKind],
 ] as const satisfies readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[];
 
 export type ServiceMigrationName = (typeof MIGRATIONS)[number][0];

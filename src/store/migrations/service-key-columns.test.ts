@@ -25,14 +25,14 @@ async function earlierDatabase(migration: ServiceMigrationName, sql: string): Pr
   return file;
 }
 
-describe('service migrations 006 and 007: the key a submission or a check came with', () => {
+describe('service migrations 006 to 008: the key a submission or a check came with, and what a submission was', () => {
   it('keeps the submissions made before it, with no key, and notes the key of those made after', async () => {
     const file = await earlierDatabase('service-005-file-reads',
       "insert into submissions (id, client_id, at, accepted, duplicates, rejected, items) values ('sub_1', 'court-a', 10, 1, 0, 0, '[]')");
 
     const store = await openSqliteServiceStore(file);
-    expect(await store.submission('sub_1')).toMatchObject({ id: 'sub_1', clientId: 'court-a', keyId: null, accepted: 1 });
-    await store.putSubmission({ id: 'sub_2', clientId: clientId('court-a'), keyId: 'key_1', at: 20, accepted: 0, duplicates: 0, rejected: 0, items: [] });
+    expect(await store.submission('sub_1')).toMatchObject({ id: 'sub_1', clientId: 'court-a', keyId: null, kind: 'records', change: null, accepted: 1 });
+    await store.putSubmission({ id: 'sub_2', clientId: clientId('court-a'), keyId: 'key_1', kind: 'records', at: 20, accepted: 0, duplicates: 0, rejected: 0, items: [], change: null });
     expect((await store.submissionsOf(clientId('court-a'), null, 10)).map((s) => [s.id, s.keyId])).toEqual([['sub_2', 'key_1'], ['sub_1', null]]);
     await store.close();
   });

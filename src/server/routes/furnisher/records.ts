@@ -1,7 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { recordId } from '../../../core/brand.js';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { recordId, type Instant } from '../../../core/brand.js';
 import { CredenceError } from '../../../core/errors.js';
-import { MAX_BATCH, parseInstant } from '../../../ledger/index.js';
+import { MAX_BATCH, parseInstant, type RecordChange } from '../../../ledger/index.js';
+import type { SubmissionKind } from '../../../store/service-store.js';
 import { timeOrderedId } from '../../inquiries/time-ordered-id.js';
 import { clientOf } from '../../plugins/access-control.js';
 import { iso } from '../../schemas/common.js';
@@ -16,6 +17,15 @@ const FURNISHER = ['furnisher'] as const;
 
 /** Furnishing: batches of records, and fulfilment, correction or retraction of a record the caller furnished. */
 export function furnisherRecordRoutes(deps: ServerDeps): FastifyPluginAsync {
+  /** A record change joins the furnisher's submissions, with the key it came with; answers the change. */
+  const noted = async (request: FastifyRequest, kind: SubmissionKind, at: Instant, change: RecordChange): Promise<RecordChange> => {
+    const { client, keyId } = clientOf(request);
+    await deps.service.putSubmission({
+      id: timeOrderedId('sub_', at), clientId: client.id, keyId, kind, at, accepted: change.duplicate ? 0 : 1, duplicates: change.duplicate ? 1 : 0,
+      rejected: 0, items: [], change,
+    });
+    return change;
+  };
   return async (app) => {
     app.post<{ Body: BatchBody }>('/v1/records', {
       config: { access: FURNISHER },
@@ -32,9 +42,9 @@ export function furnisherRecordRoutes(deps: ServerDeps): FastifyPluginAsync {
       if (records.length > MAX_BATCH) throw new CredenceError('payload_too_large', `a batch holds at most ${MAX_BATCH} records, got ${records.length}`);
       const at = deps.clock();
       const result = await deps.ledger.furnish(client.id, records, at);
-      const submission = { id: timeOrderedId('sub_', at), clientId: client.id, keyId, at, ...result };
+      const submission = { id: timeOrderedId('sub_', at), clientId: client.id, keyId, kind: 'records' as const, at, ...result, change: null };
       await deps.service.putSubmission(submission);
-      return { submissionId: submission.id, keyId, at: iso(at), accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, items: result.items };
+      return { submissionId: submission.id, kind: submission.kind, keyId, at: iso(at), change: null, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, items: result.items };
     });
 
     app.get<{ Params: RecordIdParams }>('/v1/records/:id', {
@@ -65,9 +75,9 @@ export function furnisherRecordRoutes(deps: ServerDeps): FastifyPluginAsync {
       const { fulfilledAt: text, expectedVersion } = request.body;
       const fulfilledAt = text === undefined ? undefined : parseInstant(text);
       if (text !== undefined && fulfilledAt === undefined) throw new CredenceError('invalid_request', 'fulfilledAt must be an ISO 8601 date or date-time with offset');
-      return deps.ledger.fulfil(client.id, recordId(request.params.id), {
+      return noted(request, 'fulfilment', at, await deps.ledger.fulfil(client.id, recordId(request.params.id), {
         ...(fulfilledAt !== undefined ? { fulfilledAt } : {}), ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-      }, at);
+      }, at));
     });
 
     app.post<{ Params: RecordIdParams; Body: CorrectionBody }>('/v1/records/:id/correction', {
@@ -81,9 +91,10 @@ export function furnisherRecordRoutes(deps: ServerDeps): FastifyPluginAsync {
     }, async (request) => {
       const { client } = clientOf(request);
       const { replacement, reason, expectedVersion } = request.body;
-      return deps.ledger.correct(client.id, recordId(request.params.id), {
+      const at = deps.clock();
+      return noted(request, 'correction', at, await deps.ledger.correct(client.id, recordId(request.params.id), {
         replacement, reason, ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-      }, deps.clock());
+      }, at));
     });
 
     app.post<{ Params: RecordIdParams; Body: RetractionBody }>('/v1/records/:id/retraction', {
@@ -97,7 +108,9 @@ export function furnisherRecordRoutes(deps: ServerDeps): FastifyPluginAsync {
     }, async (request) => {
       const { client } = clientOf(request);
       const { reason, expectedVersion } = request.body;
-      return deps.ledger.retract(client.id, recordId(request.params.id), { reason, ...(expectedVersion !== undefined ? { expectedVersion } : {}) }, deps.clock());
+      const at = deps.clock();
+      return noted(request, 'retraction', at,
+        await deps.ledger.retract(client.id, recordId(request.params.id), { reason, ...(expectedVersion !== undefined ? { expectedVersion } : {}) }, at));
     });
   };
 }

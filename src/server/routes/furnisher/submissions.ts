@@ -21,13 +21,13 @@ export function submissionRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: Static<typeof Query> }>('/v1/furnisher/submissions', {
       config: { access: FURNISHER },
-      schema: routeSchema('furnisher', FURNISHER, { summary: 'Your submissions, newest first', querystring: Query, response: { 200: Page } }),
+      schema: routeSchema('furnisher', FURNISHER, { summary: 'Your submissions (batches of records and record changes, each with the key it came with), newest first', querystring: Query, response: { 200: Page } }),
     }, async (request) => {
       const { client } = clientOf(request);
       const limit = request.query.limit ?? deps.limits.defaultPage;
       const rows = await deps.service.submissionsOf(client.id, request.query.before ?? null, limit);
       return {
-        items: rows.map((s) => ({ submissionId: s.id, keyId: s.keyId, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected })),
+        items: rows.map((s) => ({ submissionId: s.id, kind: s.kind, keyId: s.keyId, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected })),
         next: rows.length === limit ? (rows.at(-1)?.id ?? null) : null,
       };
     });
@@ -35,13 +35,13 @@ export function submissionRoutes(deps: ServerDeps): FastifyPluginAsync {
     app.get<{ Params: Static<typeof SubmissionParams> }>('/v1/furnisher/submissions/:id', {
       config: { access: FURNISHER },
       schema: routeSchema('furnisher', FURNISHER, {
-        summary: 'One of your submissions with the result of every item', params: SubmissionParams, response: { 200: SubmissionView },
+        summary: 'One of your submissions with the result of every item, or of the record change', params: SubmissionParams, response: { 200: SubmissionView },
       }),
     }, async (request) => {
       const { client } = clientOf(request);
       const s = await deps.service.submission(request.params.id);
       if (!s || s.clientId !== client.id) throw new CredenceError('not_found', `you made no submission ${request.params.id}`);
-      return { submissionId: s.id, keyId: s.keyId, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected, items: s.items };
+      return { submissionId: s.id, kind: s.kind, keyId: s.keyId, change: s.change, at: iso(s.at), accepted: s.accepted, duplicates: s.duplicates, rejected: s.rejected, items: s.items };
     });
   };
 }
