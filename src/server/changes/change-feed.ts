@@ -26,6 +26,11 @@ export interface StandingChange {
   readonly previous: StandingSummary | null;
 }
 
+/** The part of a standing (stored, or just computed) that a change announces. */
+export const summaryOf = (s: StandingSummary): StandingSummary => ({
+  points: s.points, grade: s.grade, lists: s.lists.map((l) => ({ listId: l.listId, kind: l.kind, since: l.since, until: l.until })),
+});
+
 /** Grade-based lists are stamped with the moment of computation; that alone is not a change. */
 export const sameSummary = (a: StandingSummary, b: StandingSummary): boolean =>
   a.points === b.points && a.grade === b.grade && a.lists.length === b.lists.length

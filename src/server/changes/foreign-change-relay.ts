@@ -3,9 +3,8 @@ import { parseSubjectId } from '../../core/identifiers/index.js';
 import { foldRecords, isSubjectEvent, type StoredEvent, type SubjectEvent } from '../../core/ledger/index.js';
 import type { CompiledRulebook } from '../../core/rulebook/compile-rulebook.js';
 import { computeStanding } from '../../core/standing/compute-standing.js';
-import type { Standing } from '../../core/standing/model.js';
 import type { Store } from '../../store/store.js';
-import { sameSummary, type ChangeFeed, type StandingChange, type StandingSummary } from './change-feed.js';
+import { sameSummary, summaryOf, type ChangeFeed, type StandingChange } from './change-feed.js';
 import type { LocalWrites } from './local-writes.js';
 
 export interface ForeignChangeRelayOptions {
@@ -23,10 +22,6 @@ export interface ForeignChangeRelay {
 
 const PAGE = 1000;
 const SUBJECTS_PER_READ = 500;
-
-const summaryOf = (s: Standing): StandingSummary => ({
-  points: s.points, grade: s.grade, lists: s.lists.map((l) => ({ listId: l.listId, kind: l.kind, since: l.since, until: l.until })),
-});
 
 /**
  * Standing changes that other processes commit (`credence import` beside a running server, another

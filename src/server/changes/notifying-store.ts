@@ -1,14 +1,8 @@
 import type { SubjectId } from '../../core/brand.js';
 import type { StoredStanding } from '../../store/rows.js';
 import type { Store, WriteTx } from '../../store/store.js';
-import { sameSummary, type ChangeFeed, type StandingChange, type StandingSummary } from './change-feed.js';
+import { sameSummary, summaryOf, type ChangeFeed, type StandingChange } from './change-feed.js';
 import type { LocalWrites, PendingWrite } from './local-writes.js';
-
-const summary = (s: StoredStanding): StandingSummary => ({
-  points: s.points,
-  grade: s.grade,
-  lists: s.lists.map((l) => ({ listId: l.listId, kind: l.kind, since: l.since, until: l.until })),
-});
 
 /**
  * Wraps the ledger's store so that every standing written under the rulebook in force (alone, or
@@ -46,8 +40,8 @@ export function notifyingStore(store: Store, feed: ChangeFeed, clock: () => numb
           );
           for (const s of mine) {
             const prior = stored.get(s.subjectId);
-            const now = summary(s);
-            const previous = prior ? summary(prior) : null;
+            const now = summaryOf(s);
+            const previous = prior ? summaryOf(prior) : null;
             if (previous && sameSummary(previous, now)) continue;
             changes.push({ subjectId: s.subjectId, subjectKind: s.subjectKind, at: s.at, rulebookVersion: s.rulebookVersion, standing: now, previous });
           }
