@@ -24,12 +24,24 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
+type Parameters = { readonly N: number; readonly r: number; readonly p: number };
+
+/** A stored hash read apart: its scrypt parameters, salt and key; null when it is not one. */
+function readStored(stored: string): (Parameters & { readonly salt: Buffer; readonly key: Buffer }) | null {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (scheme !== 'scrypt' || salt === undefined || key === undefined || ![params.N, params.r, params.p].every(Number.isSafeInteger)) return null;
+  return { ...params, salt: Buffer.from(salt, 'base64url'), key: Buffer.from(key, 'base64url') };
+}
+
+const work = (x: Parameters): number => x.N * x.r * x.p;
+const CURRENT: Parameters = { N, r: R, p: P };
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || salt === undefined || hash === undefined) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: MAX_MEM });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  const s = readStored(stored);
+  if (!s) return false;
+  const key = await derive(password, s.salt, { N: s.N, r: s.r, p: s.p, maxmem: MAX_MEM });
+  return key.length === s.key.length && timingSafeEqual(key, s.key);
 }
 
 /**
@@ -43,17 +55,16 @@ export async function padToCurrentCost(stored: string): Promise<void> {
 }
 
 /** The scrypt parameters of the work a stored hash lacks against today's (in N·r·p), or null when it lacks none. */
-export function missingCost(stored: string): { readonly N: number; readonly r: number; readonly p: number } | null {
-  const [, n, r, p] = stored.split('$');
-  const done = Number(n) * Number(r) * Number(p);
-  const missing = N * R * P - (Number.isFinite(done) ? done : 0);
+export function missingCost(stored: string): Parameters | null {
+  const s = readStored(stored);
+  const missing = work(CURRENT) - (s ? work(s) : 0);
   return missing <= 0 ? null : { N, r: R, p: Math.max(1, Math.round(missing / (N * R))) };
 }
 
 /** True when a stored hash was made with weaker parameters than today's: after a successful login it is made again. */
 export function needsRehash(stored: string): boolean {
-  const [scheme, n, r, p] = stored.split('$');
-  return scheme !== 'scrypt' || Number(n) * Number(r) * Number(p) < N * R * P || Number(n) < N || Number(r) < R;
+  const s = readStored(stored);
+  return !s || work(s) < work(CURRENT) || s.N < N || s.r < R;
 }
 
 const WORDS = 'abcdefghjkmnpqrstuvwxyz023456789';
