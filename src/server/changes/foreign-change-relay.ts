@@ -1,10 +1,8 @@
-import type { Instant, SubjectId } from '../../core/brand.js';
-import { parseSubjectId } from '../../core/identifiers/index.js';
-import { foldRecords, isSubjectEvent, type StoredEvent, type SubjectEvent } from '../../core/ledger/index.js';
+import type { Instant } from '../../core/brand.js';
 import type { CompiledRulebook } from '../../core/rulebook/compile-rulebook.js';
-import { computeStanding } from '../../core/standing/compute-standing.js';
 import type { Store } from '../../store/store.js';
-import { sameSummary, summaryOf, type ChangeFeed, type StandingChange } from './change-feed.js';
+import type { ChangeFeed } from './change-feed.js';
+import { eventsIn, standingChangesOf } from './standing-changes-of.js';
 import type { LocalWrites } from './local-writes.js';
 
 export interface ForeignChangeRelayOptions {
@@ -19,9 +17,6 @@ export interface ForeignChangeRelay {
   round(): Promise<void>;
   stop(): Promise<void>;
 }
-
-const PAGE = 1000;
-const SUBJECTS_PER_READ = 500;
 
 /**
  * Standing changes that other processes commit (`credence import` beside a running server, another
@@ -42,67 +37,6 @@ export function foreignChangeRelay(
   let timer: NodeJS.Timeout | null = null;
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
-
-  /** The events of the stretches, up to `maxEvents`; `to` is where the next round must start when they were not all read. */
-  async function eventsIn(stretches: readonly (readonly [number, number])[]): Promise<{ events: StoredEvent[]; to: number | null }> {
-    const events: StoredEvent[] = [];
-    for (const [from, to] of stretches) {
-      for (let at = from; at < to;) {
-        if (events.length >= maxEvents) return { events, to: at };
-        const page = await store.read((tx) => tx.events(at, Math.min(PAGE, to - at, maxEvents - events.length)));
-        if (page.length === 0) return { events, to: at };
-        events.push(...page);
-        at = (page.at(-1)?.seq ?? at) + 1;
-      }
-    }
-    return { events, to: null };
-  }
-
-  /**
-   * The standing changes the events made, all computed before any is announced (a failed round is
-   * tried again whole). A subject that this process also wrote after the first of them is left out:
-   * its own announcement already carries the latest standing.
-   */
-  async function changesOf(events: readonly StoredEvent[], upTo: number): Promise<StandingChange[]> {
-    const touched = new Map<SubjectId, { first: number; firstAt: Instant; lastAt: Instant }>();
-    const foreignSeqs = new Set<number>();
-    for (const e of events) {
-      foreignSeqs.add(e.seq);
-      if (!isSubjectEvent(e.event)) continue;
-      const t = touched.get(e.event.subjectId);
-      if (t) t.lastAt = e.recordedAt;
-      else touched.set(e.event.subjectId, { first: e.seq, firstAt: e.recordedAt, lastAt: e.recordedAt });
-    }
-    const changes: StandingChange[] = [];
-    if (touched.size === 0) return changes;
-    const rb = await rulebook();
-    const ids = [...touched.keys()];
-    for (let i = 0; i < ids.length; i += SUBJECTS_PER_READ) {
-      const chunk = ids.slice(i, i + SUBJECTS_PER_READ);
-      const all = await store.read((tx) => tx.eventsOf(chunk));
-      const bySubject = new Map<SubjectId, { readonly seq: number; readonly event: SubjectEvent }[]>();
-      for (const e of all) {
-        if (e.seq >= upTo || !isSubjectEvent(e.event)) continue;
-        const own = bySubject.get(e.event.subjectId) ?? [];
-        own.push({ seq: e.seq, event: e.event });
-        bySubject.set(e.event.subjectId, own);
-      }
-      for (const id of chunk) {
-        const t = touched.get(id);
-        const parsed = parseSubjectId(id);
-        if (!t || !parsed.ok) continue;
-        const ref = { id, kind: parsed.value.kind };
-        const own = bySubject.get(id) ?? [];
-        if (own.some((e) => e.seq > t.first && !foreignSeqs.has(e.seq))) continue;
-        const before = own.filter((e) => e.seq < t.first).map((e) => e.event);
-        const previous = before.length === 0 ? null : summaryOf(computeStanding(ref, [...foldRecords(before).values()], rb, t.firstAt));
-        const now = summaryOf(computeStanding(ref, [...foldRecords(own.map((e) => e.event)).values()], rb, t.lastAt));
-        if (previous && sameSummary(previous, now)) continue;
-        changes.push({ subjectId: id, subjectKind: ref.kind, at: t.lastAt, rulebookVersion: rb.version, standing: now, previous });
-      }
-    }
-    return changes;
-  }
 
   /** One round; true when a backlog is left for the next one. */
   async function round(): Promise<boolean> {
@@ -126,10 +60,10 @@ export function foreignChangeRelay(
     let reached = upTo;
     let backlog = false;
     if (feed.listeners() > 0 && stretches.length > 0) {
-      const { events, to } = await eventsIn(stretches);
+      const { events, to } = await eventsIn(store, stretches, maxEvents);
       reached = to ?? upTo;
       backlog = to !== null && events.length >= maxEvents;
-      feed.publish(await changesOf(events, reached));
+      feed.publish(await standingChangesOf(store, events, reached, rulebook));
     }
     seen = reached;
     local.forget(reached);
