@@ -8,6 +8,7 @@ import {
 import type { SqlExec, SqlRow } from './service-sql.js';
 import type { ServiceStore } from './service-store.js';
 import { upsertSql } from './upsert-sql.js';
+import { webhookStoreOver } from './webhook-store-over.js';
 
 const qs = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 const first = <T>(rows: readonly SqlRow[], f: (r: SqlRow) => T): T | undefined => (rows[0] ? f(rows[0]) : undefined);
@@ -74,6 +75,8 @@ export function serviceStoreOver(x: SqlExec): ServiceStore {
     fileReadsOf: async (id, limit) => (await x.all('select * from file_reads where subject_id = ? order by at desc limit ?', [id, limit])).map(fileReadFromRow),
     rulebookReviews: async (version) =>
       (await x.all('select * from rulebook_reviews where version = ? order by at, step', [version])).map(reviewFromRow),
+
+    webhooks: webhookStoreOver(x),
 
     close: () => x.close(),
   };

@@ -2,6 +2,7 @@ import type { ClientId, DecisionId, Instant, SubjectId } from '../core/brand.js'
 import type { CheckContext, DecisionReason } from '../core/decision/model.js';
 import type { ItemResult } from '../core/ledger/item-result.js';
 import type { StoreDialect } from './store.js';
+import type { WebhookStore } from './webhook-store.js';
 
 /** One API key of a client. Only the SHA-256 of the key is stored; `prefix` is a short, harmless hint for humans. */
 export interface ApiKeyRow {
@@ -149,6 +150,9 @@ export interface ServiceStore {
   /** Who opened the subject's file, newest first. */
   fileReadsOf(subjectId: SubjectId, limit: number): Promise<readonly FileReadRow[]>;
   rulebookReviews(version: string): Promise<readonly RulebookReviewRow[]>;
+
+  /** Relying parties' webhooks and their deliveries. */
+  readonly webhooks: WebhookStore;
 
   close(): Promise<void>;
 }

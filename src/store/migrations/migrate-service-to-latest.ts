@@ -8,6 +8,7 @@ import { up as fileReads } from './service-005-file-reads.js';
 import { up as submissionKey } from './service-006-submission-key.js';
 import { up as inquiryKey } from './service-007-inquiry-key.js';
 import { up as submissionKind } from './service-008-submission-kind.js';
+import { up as webhooks } from './service-009-webhooks.js';
 
 const MIGRATIONS = [
   ['service-001-access', access],
@@ -18,6 +19,7 @@ const MIGRATIONS = [
   ['service-006-submission-key', submissionKey],
   ['service-007-inquiry-key', inquiryKey],
   ['service-008-submission-kind', submissionKind],
+  ['service-009-webhooks', webhooks],
 ] as const satisfies readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[];
 
 export type ServiceMigrationName = (typeof MIGRATIONS)[number][0];

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientId } from '../../src/core/brand.js';
+import { openServiceStore } from '../../src/store/open-service-store.js';
+import type { ServiceStore } from '../../src/store/service-store.js';
+import type { DeliveryRow } from '../../src/store/webhook-store.js';
+import { startPostgres, type TestPostgres } from '../support/postgres.js';
+
+const AIRLINE = clientId('airline');
+const HOTEL = clientId('hotel');
+
+const hook = (id: string, client = AIRLINE) => ({ id, clientId: client, keyId: 'key-1', url: `https://example.com/${id}`, secret: `whsec_${id}`, createdAt: 1000, missed: 0 });
+const delivery = (id: string, webhookId: string, due: number): DeliveryRow => ({
+  id, webhookId, createdAt: 1000, kind: 'standing', changes: 1, body: `{"delivery":"${id}"}`, state: 'pending', attempts: 0,
+  nextAttemptAt: due, lastStatus: null, lastError: null, deliveredAt: null,
+});
+
+function webhookStoreSuite(name: string, open: () => Promise<ServiceStore>): void {
+  describe(`webhook tables: ${name}`, () => {
+    let s: ServiceStore;
+    beforeAll(async () => {
+      s = await open();
+    });
+    afterAll(async () => {
+      await s.close();
+    });
+
+    it('lists a client\'s webhooks only, and a deleted one is gone with its waiting deliveries cancelled', async () => {
+      await s.webhooks.putWebhook(hook('whk_a'));
+      await s.webhooks.putWebhook(hook('whk_b', HOTEL));
+      await s.webhooks.addDeliveries([delivery('dlv_1', 'whk_a', 1000), delivery('dlv_2', 'whk_a', 1000)]);
+      expect((await s.webhooks.webhooksOf(AIRLINE)).map((w) => w.id)).toEqual(['whk_a']);
+      expect(await s.webhooks.deleteWebhook(HOTEL, 'whk_a', 2000)).toBe(0);
+      expect(await s.webhooks.deleteWebhook(AIRLINE, 'whk_a', 2000)).toBe(1);
+      expect(await s.webhooks.deleteWebhook(AIRLINE, 'whk_a', 2001)).toBe(0);
+      expect(await s.webhooks.webhook('whk_a')).toBeUndefined();
+      expect((await s.webhooks.activeWebhooks()).map((w) => w.id)).toEqual(['whk_b']);
+      expect((await s.webhooks.deliveriesOf('whk_a', null, 10)).map((d) => [d.id, d.state])).toEqual([['dlv_2', 'cancelled'], ['dlv_1', 'cancelled']]);
+      expect(await s.webhooks.claimDue(5000, 6000, 10)).toEqual([]);
+    });
+
+    it('gives each due delivery to one claimant at a time, until its lease ends', async () => {
+      await s.webhooks.addDeliveries([delivery('dlv_3', 'whk_b', 1000), delivery('dlv_4', 'whk_b', 9000)]);
+      const [first, second] = await Promise.all([s.webhooks.claimDue(5000, 65_000, 10), s.webhooks.claimDue(5000, 65_000, 10)]);
+      const claimed = [...(first ?? []), ...(second ?? [])];
+      expect(claimed.map((d) => [d.id, d.attempts])).toEqual([['dlv_3', 1]]);
+      expect(await s.webhooks.claimDue(8000, 70_000, 10)).toEqual([]);
+      // The lease ran out (the claimant died): the delivery is tried again, as a second attempt.
+      expect((await s.webhooks.claimDue(65_000, 125_000, 10)).map((d) => [d.id, d.attempts])).toEqual([['dlv_4', 1], ['dlv_3', 2]]);
+      await s.webhooks.settle('dlv_3', { state: 'delivered', nextAttemptAt: null, lastStatus: 204, lastError: null, deliveredAt: 66_000 });
+      await s.webhooks.settle('dlv_4', { state: 'pending', nextAttemptAt: 200_000, lastStatus: 500, lastError: 'HTTP 500', deliveredAt: null });
+      expect(await s.webhooks.countPending('whk_b')).toBe(1);
+      const [dlv4, dlv3] = await s.webhooks.deliveriesOf('whk_b', null, 10);
+      expect(dlv3).toMatchObject({ state: 'delivered', lastStatus: 204, deliveredAt: 66_000, attempts: 2 });
+      expect(dlv4).toMatchObject({ state: 'pending', nextAttemptAt: 200_000, lastError: 'HTTP 500' });
+      expect((await s.webhooks.deliveriesOf('whk_b', 'dlv_4', 10)).map((d) => d.id)).toEqual(['dlv_3']);
+    });
+
+    it('lets one holder at a time move the cursor, and another take it once the lease ran out', async () => {
+      expect(await s.webhooks.holdCursor('one', 1000, 31_000, { seq: 7, rulebook: 'v1' })).toEqual({ seq: 7, rulebook: 'v1' });
+      expect(await s.webhooks.holdCursor('two', 2000, 32_000, { seq: 99, rulebook: 'v9' })).toBeNull();
+      expect(await s.webhooks.moveCursor('two', { seq: 50, rulebook: 'v1' })).toBe(false);
+      expect(await s.webhooks.moveCursor('one', { seq: 12, rulebook: 'v2' })).toBe(true);
+      expect(await s.webhooks.holdCursor('one', 20_000, 50_000, { seq: 99, rulebook: 'v9' })).toEqual({ seq: 12, rulebook: 'v2' });
+      expect(await s.webhooks.holdCursor('two', 50_001, 80_000, { seq: 99, rulebook: 'v9' })).toEqual({ seq: 12, rulebook: 'v2' });
+      expect(await s.webhooks.moveCursor('one', { seq: 13, rulebook: 'v2' })).toBe(false);
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'credence-webhooks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+webhookStoreSuite('sqlite', () => openServiceStore(`sqlite:${join(dir, 'service.db')}`));
+
+let pg: TestPostgres | undefined;
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(() => pg?.stop());
+webhookStoreSuite('postgres', async () => {
+  if (!pg) throw new Error('the PostgreSQL test server did not start');
+  return openServiceStore(await pg.createDatabase('webhooks'));
+});
