@@ -1,28 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { CredenceError } from '../../../core/errors.js';
-import type { StandingChange, StandingSummary } from '../../changes/change-feed.js';
+import type { StandingChange } from '../../changes/change-feed.js';
 import { clientOf } from '../../plugins/access-control.js';
-import { iso, isoOrNull } from '../../schemas/common.js';
+import { iso } from '../../schemas/common.js';
 import type { ServerDeps } from '../../server-deps.js';
 import { keyStillValid } from '../../streams/key-still-valid.js';
 import { sseConnection } from '../../streams/sse-connection.js';
 import { streamOutbox } from '../../streams/stream-outbox.js';
 import { noticeView } from '../../views/dispute-case-view.js';
+import { standingChangeView } from '../../views/standing-change-view.js';
 import { routeSchema } from '../route-schema.js';
 
 const RELYING_PARTY = ['relying_party'] as const;
 const DAY = 86_400_000;
 const LOOKUP_CHUNK = 1000;
-
-const summaryJson = (s: StandingSummary) => ({
-  points: s.points, grade: s.grade, lists: s.lists.map((l) => ({ listId: l.listId, kind: l.kind, since: iso(l.since), until: isoOrNull(l.until) })),
-});
-
-const eventOf = (c: StandingChange) => ({
-  subjectId: c.subjectId, at: iso(c.at), rulebookVersion: c.rulebookVersion, ...summaryJson(c.standing),
-  previous: c.previous ? summaryJson(c.previous) : null,
-});
 
 /**
  * Server-sent events: each standing change, once committed, of a subject this relying party checked
@@ -71,7 +63,7 @@ export function streamRoutes(deps: ServerDeps): FastifyPluginAsync {
       conn.send(`event: ready\ndata: ${JSON.stringify({ clientId: client.id, windowDays: deps.limits.streamWindowDays })}\n\n`);
       const unregister = deps.streams.add({ clientId: client.id, keyId, end: conn.end });
 
-      const outbox = streamOutbox(conn, settings, (c) => JSON.stringify(eventOf(c)), (event, json) => `id: ${nextId++}\nevent: ${event}\ndata: ${json}\n\n`);
+      const outbox = streamOutbox(conn, settings, (c) => JSON.stringify(standingChangeView(c)), (event, json) => `id: ${nextId++}\nevent: ${event}\ndata: ${json}\n\n`);
       raw.on('drain', outbox.drained);
 
       let chain: Promise<void> = Promise.resolve();
