@@ -81,6 +81,7 @@ export function webhookStoreOver(x: SqlExec): WebhookStore {
       [o.state, o.nextAttemptAt, o.lastStatus, o.lastError, o.deliveredAt, id],
     )),
     cancel: async (id) => void (await x.run('update webhook_deliveries set state = \'cancelled\', next_attempt_at = null where id = ? and state = \'pending\'', [id])),
+    pruneDeliveries: (before) => x.run('delete from webhook_deliveries where created_at < ? and state <> \'pending\'', [before]),
     deliveriesOf: async (id, before, limit) => (before === null
       ? await x.all('select * from webhook_deliveries where webhook_id = ? order by id desc limit ?', [id, limit])
       : await x.all('select * from webhook_deliveries where webhook_id = ? and id < ? order by id desc limit ?', [id, before, limit])

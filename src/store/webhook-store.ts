@@ -82,6 +82,8 @@ export interface WebhookStore {
   /** Records an attempt's outcome (a cancelled delivery stays cancelled). */
   settle(id: string, outcome: AttemptOutcome): Promise<void>;
   cancel(id: string): Promise<void>;
+  /** Deletes deliveries made before `before` that are no longer pending; returns how many. */
+  pruneDeliveries(before: Instant): Promise<number>;
   /** A webhook's deliveries, newest first, strictly before `before` (an id) when given. */
   deliveriesOf(webhookId: string, before: string | null, limit: number): Promise<readonly DeliveryRow[]>;
 }

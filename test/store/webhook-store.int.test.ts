@@ -56,6 +56,10 @@ function webhookStoreSuite(name: string, open: () => Promise<ServiceStore>): voi
       expect(dlv3).toMatchObject({ state: 'delivered', lastStatus: 204, deliveredAt: 66_000, attempts: 2 });
       expect(dlv4).toMatchObject({ state: 'pending', nextAttemptAt: 200_000, lastError: 'HTTP 500' });
       expect((await s.webhooks.deliveriesOf('whk_b', 'dlv_4', 10)).map((d) => d.id)).toEqual(['dlv_3']);
+      // All made at 1000: the settled ones go, the pending one stays whatever its age.
+      expect(await s.webhooks.pruneDeliveries(1000)).toBe(0);
+      expect(await s.webhooks.pruneDeliveries(1001)).toBe(3); // with the two cancelled ones of whk_a
+      expect((await s.webhooks.deliveriesOf('whk_b', null, 10)).map((d) => d.id)).toEqual(['dlv_4']);
     });
 
     it('lets one holder at a time move the cursor, and another take it once the lease ran out', async () => {

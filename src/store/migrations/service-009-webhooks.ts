@@ -37,6 +37,7 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
   await db.schema.createIndex('webhook_deliveries_webhook').on('webhook_deliveries').columns(['webhook_id', 'id']).execute();
   await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').column('next_attempt_at')
     .where(sql.ref('state'), '=', 'pending').execute();
+  await db.schema.createIndex('webhook_deliveries_created').on('webhook_deliveries').column('created_at').execute();
 
   await db.schema.createTable('webhook_cursor')
     .addColumn('id', 'integer', (c) => c.primaryKey())
