@@ -30,6 +30,7 @@ export const ERROR_CATALOG = {
   reinsertion_not_certified: { status: 409, title: 'A record removed after a dispute is furnished again only with the furnisher\'s certification' },
   approval_required: { status: 409, title: 'A second operator must approve the rulebook draft first' },
   second_operator_required: { status: 403, title: 'The author of a rulebook draft cannot approve it' },
+  limit_reached: { status: 409, title: 'A per-client limit is reached' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'The service is not ready or is shutting down' },

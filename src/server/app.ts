@@ -27,6 +27,7 @@ import { typeboxValidator } from './plugins/typebox-validator.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { streamRegistry, type StreamSettings } from './streams/stream-registry.js';
 import { webApp } from './plugins/web.js';
+import { startWebhooks } from './webhooks/start-webhooks.js';
 import { Problem } from './schemas/problem.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -55,6 +56,13 @@ export interface AppOptions {
    * default, since without such a proxy anyone could set those headers.
    */
   readonly trustProxy?: boolean;
+  /** How often webhook deliveries are queued from the ledger and the due ones sent; default 1 s, null: never. */
+  readonly webhooksEveryMs?: number | null;
+  /**
+   * Webhooks may only reach https endpoints at public addresses (default). Off (`--webhooks-private`),
+   * plain http and private or loopback addresses are allowed too: for tests and closed networks.
+   */
+  readonly webhooksPublicOnly?: boolean;
 }
 
 declare module 'fastify' {
@@ -99,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     limits,
     notices: noticeDelivery(ledger, options.service, inquiries, clock),
     streams: streamRegistry(options.streams),
+    webhooksPublicOnly: options.webhooksPublicOnly ?? true,
   };
   notices.current = deps.notices;
 
@@ -140,8 +149,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const relay = local === undefined ? null
     : foreignChangeRelay(store, changes, local, () => deps.standings.rulebook(), clock, { everyMs: options.foreignChangesEveryMs ?? 1_000 },
       (e) => app.log.error({ err: e }, 'relaying other processes\' standing changes failed; retried'));
+  const webhooks = options.webhooksEveryMs === null ? null
+    : startWebhooks(deps, options.webhooksEveryMs ?? 1_000, (e, what) => app.log.error({ err: e }, `webhooks: ${what} failed; retried`));
   app.addHook('onClose', async () => {
     clearInterval(usageTimer);
+    await webhooks?.stop();
     await relay?.stop();
     await sweeper?.stop();
     await noticeRetry?.stop();

@@ -22,6 +22,8 @@ export interface ServeOptions {
   readonly attestKeyFile?: string;
   /** Behind a TLS-terminating reverse proxy: trust its X-Forwarded-* headers (see AppOptions.trustProxy). */
   readonly trustProxy?: boolean;
+  /** False: webhooks may reach http endpoints and private addresses (see AppOptions.webhooksPublicOnly). */
+  readonly webhooksPublicOnly?: boolean;
 }
 
 export interface RunningServer {
@@ -53,6 +55,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       // Silent means no logger at all: a silent pino still makes a child logger for every request.
       store, service, logger: options.logLevel === 'silent' ? false : { level: options.logLevel ?? 'info' }, onAppend: openedLog.onAppend,
       ...(options.limits ? { limits: options.limits } : {}), ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.webhooksPublicOnly === false ? { webhooksPublicOnly: false } : {}),
     });
     app = built;
     attachLog(built, openedLog);

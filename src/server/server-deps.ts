@@ -26,4 +26,6 @@ export interface ServerDeps {
   readonly notices: NoticeDelivery;
   /** Open event streams by client and key: a revocation ends them with `streams.closeFor(clientId, keyId?)`. */
   readonly streams: StreamRegistry;
+  /** Webhooks reach only https endpoints at public addresses (see AppOptions.webhooksPublicOnly). */
+  readonly webhooksPublicOnly: boolean;
 }

@@ -7,6 +7,7 @@ interface ServeFlags {
   readonly logKey?: string;
   readonly attestKeys?: string;
   readonly trustProxy?: boolean;
+  readonly webhooksPrivate?: boolean;
 }
 
 export function parsePort(value: string): number {
@@ -26,6 +27,7 @@ export function serveCommand(env: NodeJS.ProcessEnv = process.env): Command {
     .option('--log <level>', 'request log level: trace, debug, info, warn, error, silent', 'info')
     .option('--log-key <file>', 'the transparency log\'s signing key file (default: beside a SQLite database; env CREDENCE_LOG_KEY)')
     .option('--trust-proxy', 'behind a reverse proxy that terminates TLS: take the client address and protocol from its X-Forwarded-For/-Proto headers')
+    .option('--webhooks-private', 'let webhooks reach plain http endpoints and private or loopback addresses (tests, closed networks); by default only https at public addresses')
     .option('--attest-keys <file>', 'the attestation signing keys\' file (default: beside a SQLite database; env CREDENCE_ATTEST_KEYS)')
     .action(async (flags: ServeFlags, cmd: Command) => {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
@@ -36,7 +38,7 @@ export function serveCommand(env: NodeJS.ProcessEnv = process.env): Command {
       const server = await startServer({
         dbUrl: db, port: flags.port, host: flags.host, logLevel: flags.log,
         ...(flags.logKey !== undefined ? { logKeyFile: flags.logKey } : {}), ...(flags.attestKeys !== undefined ? { attestKeyFile: flags.attestKeys } : {}),
-        ...(flags.trustProxy === true ? { trustProxy: true } : {}),
+        ...(flags.trustProxy === true ? { trustProxy: true } : {}), ...(flags.webhooksPrivate === true ? { webhooksPublicOnly: false } : {}),
       });
       const deps = server.app.deps;
       const first = await bootstrapOperator(deps.ledger, deps.service, deps.clock());

@@ -16,6 +16,7 @@ import { organizationRoutes } from './public/organizations.js';
 import { publicRulebookRoutes } from './public/rulebooks.js';
 import { checkRoutes } from './relying-party/checks.js';
 import { streamRoutes } from './relying-party/stream.js';
+import { webhookRoutes } from './relying-party/webhooks.js';
 import { meRoutes } from './subject/me.js';
 import { sessionRoutes } from './subject/session.js';
 
@@ -29,6 +30,7 @@ export async function registerRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   await app.register(submissionRoutes(deps));
   await app.register(checkRoutes(deps));
   await app.register(streamRoutes(deps));
+  await app.register(webhookRoutes(deps));
   await app.register(sessionRoutes(deps));
   await app.register(meRoutes(deps));
   await app.register(clientRoutes(deps));

@@ -52,7 +52,11 @@ export interface Harness {
 }
 
 /** A fresh registry on a temp SQLite file (or the given database URL), with one client of each kind and enrolled subjects. */
-export async function startHarness(options: { readonly url?: string; readonly limits?: Partial<Limits>; readonly trustProxy?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: {
+  readonly url?: string; readonly limits?: Partial<Limits>; readonly trustProxy?: boolean;
+  /** Runs the webhooks every this many ms, reaching private addresses too (off by default). */
+  readonly webhooksEveryMs?: number;
+} = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'credence-api-'));
   const url = options.url ?? `sqlite:${join(dir, 'credence.db')}`;
   const store = await openStore(url);
@@ -60,6 +64,7 @@ export async function startHarness(options: { readonly url?: string; readonly li
   const clock = { now: START };
   const app = await buildApp({
     store, service, clock: () => clock.now, sweepEveryMs: null, ...(options.limits ? { limits: options.limits } : {}), ...(options.trustProxy ? { trustProxy: true } : {}),
+    webhooksEveryMs: options.webhooksEveryMs ?? null, webhooksPublicOnly: options.webhooksEveryMs === undefined,
   });
   attachAttestations(app, await openAttestations(url, { env: {}, keyFile: join(dir, 'attest-keys'), issuer: 'https://credence.test', now: () => clock.now }));
   const keys = {} as Record<ClientName, string>;

@@ -19,6 +19,9 @@ export interface Seeded {
   readonly draftYaml: string;
   /** Disputes of courtRecord and court2Record. */
   readonly dueProcess: SeededDueProcess;
+  /** A webhook of the airline's, and one of the railway's. */
+  readonly airlineWebhook: string;
+  readonly railwayWebhook: string;
 }
 
 export const FLIGHT = { action: 'aviation.ticket.purchase', purpose: 'ticket-sale', context: { cabin: 'economy' } } as const;
@@ -43,6 +46,8 @@ export async function seed(
   const b = await post(h.keys.court2, '/v1/records', { records: [defaulterRecord('seed-2', ORGANIZATION)] });
   const d1 = await post(h.keys.airline, '/v1/checks', { subject: PERSON, ...FLIGHT });
   const d2 = await post(h.keys.railway, '/v1/checks', { subject: PERSON, ...G_TRAIN });
+  const w1 = await post(h.keys.airline, '/v1/webhooks', { url: 'https://airline.example.com/credence' });
+  const w2 = await post(h.keys.railway, '/v1/webhooks', { url: 'https://railway.example.com/credence' });
   const draftYaml = draftRulebook('2026.2-draft');
   const draft = await h.call(h.keys[draftAuthor], { method: 'POST', url: '/v1/rulebooks/drafts', payload: draftYaml, headers: { 'content-type': 'application/yaml' } });
   if (draft.statusCode !== 201) throw new Error(`draft: ${draft.body}`);
@@ -60,5 +65,7 @@ export async function seed(
     draftVersion: '2026.2-draft',
     draftYaml,
     dueProcess,
+    airlineWebhook: String(w1.id),
+    railwayWebhook: String(w2.id),
   };
 }

@@ -1,0 +1,117 @@
+import type { Instant, SubjectId } from '../../core/brand.js';
+import type { CompiledRulebook } from '../../core/rulebook/compile-rulebook.js';
+import type { ServiceStore } from '../../store/service-store.js';
+import type { Store } from '../../store/store.js';
+import type { DeliveryRow, WebhookCursor, WebhookRow } from '../../store/webhook-store.js';
+import type { StandingChange } from '../changes/change-feed.js';
+import { eventsIn, standingChangesOf } from '../changes/standing-changes-of.js';
+import { timeOrderedId } from '../inquiries/time-ordered-id.js';
+import { iso } from '../schemas/common.js';
+import { standingChangeView } from '../views/standing-change-view.js';
+
+export interface WebhookQueueOptions {
+  /** Who this process is, for the cursor's lease. */
+  readonly holder: string;
+  /** A relying party's webhooks carry changes of the subjects it checked within this many days. */
+  readonly windowDays: number;
+  /** The cursor's lease, renewed at every round. */
+  readonly leaseMs?: number;
+  /** Ledger events read in one round at most. */
+  readonly maxEvents?: number;
+  /** Standing changes in one delivery at most. */
+  readonly perDelivery?: number;
+  /** Deliveries waiting for one webhook at most; changes beyond are counted as missed. */
+  readonly maxPending?: number;
+}
+
+export interface WebhookQueue {
+  /** One round: queues the deliveries for the events appended since the cursor; true when a backlog is left. */
+  round(): Promise<boolean>;
+}
+
+const DAY = 86_400_000;
+const LOOKUP_CHUNK = 1000;
+
+/**
+ * Queues webhook deliveries from the ledger itself, so every change reaches them whoever committed it
+ * (this server, `credence import` beside it, another server on the same database) and none is lost to
+ * a crash: a cursor over the ledger's sequence, kept in the service tables, moves only after the
+ * deliveries up to it are stored. One server at a time holds the cursor (a lease renewed each round).
+ * A crash between storing deliveries and moving the cursor queues those changes again: delivery is at
+ * least once, and receivers tell repeats by the delivery id. Time-driven changes (a listing's term
+ * ending, a record expiring) append no event and are not delivered: each change carries its lists' `until`.
+ */
+export function webhookQueue(
+  store: Store, service: ServiceStore, rulebook: () => Promise<CompiledRulebook>, clock: () => Instant, options: WebhookQueueOptions,
+): WebhookQueue {
+  const { holder, windowDays } = options;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const maxEvents = options.maxEvents ?? 20_000;
+  const perDelivery = options.perDelivery ?? 100;
+  const maxPending = options.maxPending ?? 1000;
+  const hooks = service.webhooks;
+  /** Where this process last left the cursor with no webhook to serve, so an idle server writes nothing. */
+  let idleAt: number | null = null;
+
+  const delivery = (hook: WebhookRow, at: Instant, kind: DeliveryRow['kind'], changes: number, content: object): DeliveryRow => {
+    const id = timeOrderedId('dlv_', at);
+    return {
+      id, webhookId: hook.id, createdAt: at, kind, changes, body: JSON.stringify({ delivery: id, webhook: hook.id, type: kind, ...content }),
+      state: 'pending', attempts: 0, nextAttemptAt: at, lastStatus: null, lastError: null, deliveredAt: null,
+    };
+  };
+
+  /** The changes among these that the client checked within the window. */
+  async function checkedOf(clientId: WebhookRow['clientId'], changes: readonly StandingChange[], since: Instant): Promise<StandingChange[]> {
+    const mine: StandingChange[] = [];
+    for (let i = 0; i < changes.length; i += LOOKUP_CHUNK) {
+      const chunk = changes.slice(i, i + LOOKUP_CHUNK);
+      const checked = new Set<SubjectId>(await service.checkedBy(clientId, chunk.map((c) => c.subjectId), since));
+      mine.push(...chunk.filter((c) => checked.has(c.subjectId)));
+    }
+    return mine;
+  }
+
+  /** The deliveries of one webhook: the rulebook news, then its changes in slices, as many as its queue has room for. */
+  async function deliveriesFor(hook: WebhookRow, changes: readonly StandingChange[], news: string | null, now: Instant): Promise<DeliveryRow[]> {
+    const rows: DeliveryRow[] = [];
+    if (news !== null) rows.push(delivery(hook, now, 'rulebook', 0, { rulebook: { version: news, at: iso(now) } }));
+    const mine = await checkedOf(hook.clientId, changes.filter((c) => c.at >= hook.createdAt), now - windowDays * DAY);
+    if (mine.length === 0) return rows;
+    const room = Math.max(0, maxPending - (await hooks.countPending(hook.id)) - rows.length) * perDelivery;
+    for (let i = 0; i < Math.min(mine.length, room); i += perDelivery) {
+      const slice = mine.slice(i, Math.min(i + perDelivery, room));
+      rows.push(delivery(hook, now, 'standing', slice.length, { changes: slice.map(standingChangeView) }));
+    }
+    if (mine.length > room) await hooks.addMissed(hook.id, mine.length - room);
+    return rows;
+  }
+
+  return {
+    round: async () => {
+      const now = clock();
+      const head = await store.read((tx) => tx.head());
+      const active = await hooks.activeWebhooks();
+      if (active.length === 0 && idleAt === head.nextSeq) return false;
+      const cursor = await hooks.holdCursor(holder, now, now + leaseMs, { seq: head.nextSeq, rulebook: head.currentRulebook });
+      if (cursor === null) return false;
+      if (active.length === 0) {
+        // Nobody to tell: the cursor follows the head, so a webhook registered later starts from there.
+        if (await hooks.moveCursor(holder, { seq: head.nextSeq, rulebook: head.currentRulebook })) idleAt = head.nextSeq;
+        return false;
+      }
+      idleAt = null;
+      const { events, to } = await eventsIn(store, [[cursor.seq, head.nextSeq]], maxEvents);
+      const upTo = to ?? head.nextSeq;
+      const changes = await standingChangesOf(store, events, upTo, rulebook);
+      // A rulebook that took effect is news once the events before it are queued.
+      const news = to === null && head.currentRulebook !== null && head.currentRulebook !== cursor.rulebook ? head.currentRulebook : null;
+      const rows: DeliveryRow[] = [];
+      for (const hook of active) rows.push(...await deliveriesFor(hook, changes, news, now));
+      await hooks.addDeliveries(rows);
+      const next: WebhookCursor = { seq: upTo, rulebook: news ?? cursor.rulebook };
+      if (!(await hooks.moveCursor(holder, next))) throw new Error('the webhook cursor was taken over during a round: its deliveries may be queued twice');
+      return to !== null;
+    },
+  };
+}
