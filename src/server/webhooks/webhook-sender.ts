@@ -31,8 +31,8 @@ export const backoffMs = (attempts: number, first: number, max: number): number 
 /**
  * Sends the queued webhook deliveries that are due: each claimed for one attempt (so two servers never
  * send it at once), POSTed signed, and settled: delivered on a 2xx answer, otherwise tried again after
- * a doubling wait (1 minute, 2, 4, ... up to 6 hours) until `maxAttempts` (10: about 14 hours) have
- * failed. A delivery of a webhook deleted meanwhile, or of a client no longer active, is cancelled.
+ * a doubling wait (1 minute, 2, 4, ..., at most 6 hours) until `maxAttempts` have failed (10: the
+ * last about 8.5 hours after the first). A delivery of a webhook deleted meanwhile, or of a client no longer active, is cancelled.
  */
 export function webhookSender(store: Store, service: ServiceStore, clock: () => Instant, options: WebhookSenderOptions): WebhookSender {
   const maxAttempts = options.maxAttempts ?? 10;

@@ -55,7 +55,7 @@ export function webhookRoutes(deps: ServerDeps): FastifyPluginAsync {
         summary: 'Register a webhook: standing changes of subjects you checked, POSTed to your endpoint',
         description: `Each change of a subject you checked within the last ${deps.limits.streamWindowDays} days, and each rulebook taking effect, `
           + 'is POSTed as JSON {delivery, webhook, type, changes | rulebook}, signed: Credence-Signature: t=<ms>,v1=<hex HMAC-SHA256 of "<t>.<body>" '
-          + 'under the secret this answer shows once>. A delivery not answered 2xx is tried again after 1 minute, doubling up to 6 hours, 10 times in all. '
+          + 'under the secret this answer shows once>. A delivery not answered 2xx is tried again after 1 minute, then 2, 4, ... minutes: 10 attempts in all. '
           + `At most ${MAX_WEBHOOKS} webhooks per relying party.`,
         body: WebhookBody,
         response: { 201: CreatedView },
