@@ -60,6 +60,8 @@ export function webhookStoreOver(x: SqlExec): WebhookStore {
     },
     moveCursor: async (holder, to) => (await x.run('update webhook_cursor set seq = ?, rulebook = ? where id = 1 and holder = ?', [to.seq, to.rulebook, holder])) === 1,
 
+    releaseCursor: async (holder) => void (await x.run('update webhook_cursor set held_until = null where id = 1 and holder = ?', [holder])),
+
     addDeliveries: (rows) => (rows.length === 0 ? Promise.resolve() : x.insertMany('webhook_deliveries', DELIVERY_COLUMNS, rows.map(deliveryValues))),
     countPending: async (id) => num((await x.all('select count(*) as n from webhook_deliveries where webhook_id = ? and state = \'pending\'', [id]))[0]?.n ?? 0),
     claimDue: async (now, leaseUntil, limit) => {

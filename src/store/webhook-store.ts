@@ -70,6 +70,8 @@ export interface WebhookStore {
   holdCursor(holder: string, now: Instant, until: Instant, start: WebhookCursor): Promise<WebhookCursor | null>;
   /** Moves the cursor, if `holder` still holds it; false when the lease was lost. */
   moveCursor(holder: string, to: WebhookCursor): Promise<boolean>;
+  /** Ends `holder`'s lease (it is stopping), so another server takes the cursor at once. */
+  releaseCursor(holder: string): Promise<void>;
 
   addDeliveries(rows: readonly DeliveryRow[]): Promise<void>;
   /** Pending deliveries of a webhook. */

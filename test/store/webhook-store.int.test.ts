@@ -70,6 +70,11 @@ function webhookStoreSuite(name: string, open: () => Promise<ServiceStore>): voi
       expect(await s.webhooks.holdCursor('one', 20_000, 50_000, { seq: 99, rulebook: 'v9' })).toEqual({ seq: 12, rulebook: 'v2' });
       expect(await s.webhooks.holdCursor('two', 50_001, 80_000, { seq: 99, rulebook: 'v9' })).toEqual({ seq: 12, rulebook: 'v2' });
       expect(await s.webhooks.moveCursor('one', { seq: 13, rulebook: 'v2' })).toBe(false);
+      // A holder that stops hands it on before its lease ends; another's release changes nothing.
+      await s.webhooks.releaseCursor('one');
+      expect(await s.webhooks.holdCursor('one', 50_002, 80_000, { seq: 99, rulebook: 'v9' })).toBeNull();
+      await s.webhooks.releaseCursor('two');
+      expect(await s.webhooks.holdCursor('one', 50_003, 80_000, { seq: 99, rulebook: 'v9' })).toEqual({ seq: 12, rulebook: 'v2' });
     });
   });
 }

@@ -16,8 +16,16 @@ const HOUR = 3_600_000;
  */
 export function startWebhooks(deps: ServerDeps, everyMs: number, onError: (e: unknown, what: string) => void): Sweeper {
   const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  const queue = webhookQueue(deps.store, deps.service, () => deps.standings.rulebook(), deps.clock, { holder, windowDays: deps.limits.streamWindowDays });
   const sender = webhookSender(deps.store, deps.service, deps.clock, { publicOnly: deps.webhooksPublicOnly });
+  // New deliveries go out at once; the sender's own turns pick up retries (and anything this misses).
+  const sendingNow = new Set<Promise<void>>();
+  const sendNow = (): void => {
+    const run = sender.sendDue().then(() => undefined, (e: unknown) => onError(e, 'sending deliveries')).finally(() => sendingNow.delete(run));
+    sendingNow.add(run);
+  };
+  const queue = webhookQueue(deps.store, deps.service, () => deps.standings.rulebook(), deps.clock, {
+    holder, windowDays: deps.limits.streamWindowDays, onQueued: sendNow,
+  });
   const queuing = startSweeper(async () => {
     while (await queue.round());
   }, everyMs, (e) => onError(e, 'queuing deliveries'), everyMs);
@@ -27,6 +35,9 @@ export function startWebhooks(deps: ServerDeps, everyMs: number, onError: (e: un
   return {
     stop: async () => {
       await Promise.all([queuing.stop(), sending.stop(), pruning.stop()]);
+      await Promise.all(sendingNow);
+      // A server that stops hands the cursor on at once; one that crashed holds it until its lease ends (30 s).
+      await deps.service.webhooks.releaseCursor(holder).catch((e: unknown) => onError(e, 'handing the cursor on'));
     },
   };
 }
