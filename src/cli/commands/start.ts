@@ -14,6 +14,7 @@ interface StartFlags {
   readonly host: string;
   readonly subjects: number;
   readonly seed: string;
+  readonly webhooksPrivate?: boolean;
 }
 
 /** Where the demo credentials live: beside the SQLite file, or in ./data for a server database. */
@@ -52,6 +53,7 @@ export function startCommand(env: NodeJS.ProcessEnv = process.env): Command {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--subjects <n>', 'size of the demo population imported on first start', parseSubjects, 3000)
     .option('--seed <seed>', 'seed of the demo population', '1')
+    .option('--webhooks-private', 'let webhooks reach plain http endpoints and private or loopback addresses (to try them on this machine)')
     .action(async (flags: StartFlags, cmd: Command) => {
       const { db } = cmd.optsWithGlobals<{ db: string }>();
       const [{ startServer, closeOnSignals }, creds, { formatCredentials }] = await Promise.all([
@@ -68,7 +70,9 @@ export function startCommand(env: NodeJS.ProcessEnv = process.env): Command {
           return;
         }
       }
-      const server = await startServer({ dbUrl: db, port: flags.port, host: flags.host, logLevel: 'warn' });
+      const server = await startServer({
+        dbUrl: db, port: flags.port, host: flags.host, logLevel: 'warn', ...(flags.webhooksPrivate === true ? { webhooksPublicOnly: false } : {}),
+      });
       if (!credentials || !(await creds.credentialsStillValid(server.app.deps, credentials))) {
         credentials = await creds.createDemoCredentials(server.app.deps);
         creds.writeDemoCredentials(path, credentials);

@@ -22,6 +22,8 @@ export interface WebhookQueueOptions {
   readonly perDelivery?: number;
   /** Deliveries waiting for one webhook at most; changes beyond are counted as missed. */
   readonly maxPending?: number;
+  /** Called after a round stored deliveries (to send them without waiting for the next turn of the sender). */
+  readonly onQueued?: (deliveries: number) => void;
 }
 
 export interface WebhookQueue {
@@ -111,6 +113,7 @@ export function webhookQueue(
       await hooks.addDeliveries(rows);
       const next: WebhookCursor = { seq: upTo, rulebook: news ?? cursor.rulebook };
       if (!(await hooks.moveCursor(holder, next))) throw new Error('the webhook cursor was taken over during a round: its deliveries may be queued twice');
+      if (rows.length > 0) options.onQueued?.(rows.length);
       return to !== null;
     },
   };
