@@ -58,16 +58,17 @@ export function webhookStoreOver(x: SqlExec): WebhookStore {
       const [row] = await x.all('select seq, rulebook from webhook_cursor where id = 1', []);
       return row ? { seq: num(row.seq), rulebook: strOrNull(row.rulebook) } : null;
     },
-    moveCursor: async (holder, to) => (await x.run('update webhook_cursor set seq = ?, rulebook = ? where id = 1 and holder = ?', [to.seq, to.rulebook, holder])) === 1,
+    moveCursor: async (holder, from, to) =>
+      (await x.run('update webhook_cursor set seq = ?, rulebook = ? where id = 1 and holder = ? and seq = ?', [to.seq, to.rulebook, holder, from])) === 1,
 
     releaseCursor: async (holder) => void (await x.run('update webhook_cursor set held_until = null where id = 1 and holder = ?', [holder])),
 
     addDeliveries: (rows) => (rows.length === 0 ? Promise.resolve() : x.insertMany('webhook_deliveries', DELIVERY_COLUMNS, rows.map(deliveryValues))),
     countPending: async (id) => num((await x.all('select count(*) as n from webhook_deliveries where webhook_id = ? and state = \'pending\'', [id]))[0]?.n ?? 0),
     claimDue: async (now, leaseUntil, limit) => {
-      const due = await x.all(
-        'select id, next_attempt_at from webhook_deliveries where state = \'pending\' and next_attempt_at <= ? order by next_attempt_at limit ?', [now, limit],
-      );
+      const due = await x.all(`select d.id, d.next_attempt_at from webhook_deliveries d where d.state = 'pending' and d.next_attempt_at <= ?
+        and d.id = (select min(p.id) from webhook_deliveries p where p.webhook_id = d.webhook_id and p.state = 'pending')
+        order by d.next_attempt_at limit ?`, [now, limit]);
       const claimed: DeliveryRow[] = [];
       for (const d of due) {
         // Only the server whose update finds the delivery as it was read gets this attempt.
@@ -83,7 +84,12 @@ export function webhookStoreOver(x: SqlExec): WebhookStore {
       [o.state, o.nextAttemptAt, o.lastStatus, o.lastError, o.deliveredAt, id],
     )),
     cancel: async (id) => void (await x.run('update webhook_deliveries set state = \'cancelled\', next_attempt_at = null where id = ? and state = \'pending\'', [id])),
-    pruneDeliveries: (before) => x.run('delete from webhook_deliveries where created_at < ? and state <> \'pending\'', [before]),
+    prune: async (before) => {
+      const n = await x.run('delete from webhook_deliveries where created_at < ? and state <> \'pending\'', [before]);
+      await x.run(`delete from webhooks where deleted_at < ?
+        and not exists (select 1 from webhook_deliveries d where d.webhook_id = webhooks.id)`, [before]);
+      return n;
+    },
     deliveriesOf: async (id, before, limit) => (before === null
       ? await x.all('select * from webhook_deliveries where webhook_id = ? order by id desc limit ?', [id, limit])
       : await x.all('select * from webhook_deliveries where webhook_id = ? and id < ? order by id desc limit ?', [id, before, limit])

@@ -68,8 +68,8 @@ export interface WebhookStore {
    * when there is none; resolves the cursor, or null while another holder's lease runs.
    */
   holdCursor(holder: string, now: Instant, until: Instant, start: WebhookCursor): Promise<WebhookCursor | null>;
-  /** Moves the cursor, if `holder` still holds it; false when the lease was lost. */
-  moveCursor(holder: string, to: WebhookCursor): Promise<boolean>;
+  /** Moves the cursor from `from` (its position as this holder read it), if `holder` still holds it there; false otherwise. */
+  moveCursor(holder: string, from: number, to: WebhookCursor): Promise<boolean>;
   /** Ends `holder`'s lease (it is stopping), so another server takes the cursor at once. */
   releaseCursor(holder: string): Promise<void>;
 
@@ -77,15 +77,16 @@ export interface WebhookStore {
   /** Pending deliveries of a webhook. */
   countPending(webhookId: string): Promise<number>;
   /**
-   * Claims up to `limit` pending deliveries due at `now`, each for one attempt: its attempts grow by one
-   * and it is not due again before `leaseUntil`, so no other server tries it meanwhile.
+   * Claims up to `limit` deliveries due at `now`, each the oldest pending one of its webhook (so a
+   * webhook's deliveries go one at a time, in order), for one attempt: its attempts grow by one and it
+   * is not due again before `leaseUntil`, so no other server tries it, nor a newer one of its webhook.
    */
   claimDue(now: Instant, leaseUntil: Instant, limit: number): Promise<readonly DeliveryRow[]>;
   /** Records an attempt's outcome (a cancelled delivery stays cancelled). */
   settle(id: string, outcome: AttemptOutcome): Promise<void>;
   cancel(id: string): Promise<void>;
-  /** Deletes deliveries made before `before` that are no longer pending; returns how many. */
-  pruneDeliveries(before: Instant): Promise<number>;
+  /** Deletes deliveries made before `before` that are no longer pending, then webhooks deleted before it with none left; returns the deliveries deleted. */
+  prune(before: Instant): Promise<number>;
   /** A webhook's deliveries, newest first, strictly before `before` (an id) when given. */
   deliveriesOf(webhookId: string, before: string | null, limit: number): Promise<readonly DeliveryRow[]>;
 }

@@ -10,9 +10,9 @@ describe('webhook queue', () => {
     webhookQueue(h.store, h.service, () => h.app.deps.standings.rulebook(), () => h.clock.now, { holder: 'test', windowDays: 30, ...options });
   const furnish = (ref: string, subject: typeof PERSON | typeof OTHER_PERSON, occurredAt = '2026-03-01') =>
     h.call(h.keys.court, { method: 'POST', url: '/v1/records', payload: { records: [defaulterRecord(ref, subject, occurredAt)] } });
-  const register = async (): Promise<string> => {
+  const register = async (keyId: string | null = null): Promise<string> => {
     const id = `whk_${String(Math.random()).slice(2, 12).padEnd(26, '0')}`;
-    await h.service.webhooks.putWebhook({ id, clientId: clientId('airline'), keyId: null, url: 'https://airline.example.com/', secret: 's', createdAt: h.clock.now, missed: 0 });
+    await h.service.webhooks.putWebhook({ id, clientId: clientId('airline'), keyId, url: 'https://airline.example.com/', secret: 's', createdAt: h.clock.now, missed: 0 });
     return id;
   };
   const queued = async (id: string) => (await h.service.webhooks.deliveriesOf(id, null, 100)).map((d) => JSON.parse(d.body) as { changes?: { subjectId: string }[] });
@@ -50,6 +50,18 @@ describe('webhook queue', () => {
     expect(rounds).toEqual([true, true, false]);
     expect((await queued(id)).reverse().flatMap((d) => d.changes ?? []).map((c) => c.subjectId))
       .toEqual([PERSON, OTHER_PERSON, PERSON].map((s) => `cn-rid:${s.identifier}`));
+  });
+
+  it('deletes, and queues nothing for, a webhook whose key was revoked', async () => {
+    const q = queue();
+    const [key] = await h.service.apiKeysOf(clientId('airline'));
+    const id = await register(key?.id ?? null);
+    await q.round();
+    await h.service.revokeApiKey(clientId('airline'), key?.id ?? '', h.clock.now);
+    await furnish('after-revocation', PERSON);
+    await q.round();
+    expect(await queued(id)).toEqual([]);
+    expect(await h.service.webhooks.webhook(id)).toBeUndefined();
   });
 
   it('counts the changes that find a webhook\'s queue full as missed, instead of queuing without end', async () => {

@@ -41,35 +41,49 @@ function webhookStoreSuite(name: string, open: () => Promise<ServiceStore>): voi
       expect(await s.webhooks.claimDue(5000, 6000, 10)).toEqual([]);
     });
 
-    it('gives each due delivery to one claimant at a time, until its lease ends', async () => {
-      await s.webhooks.addDeliveries([delivery('dlv_3', 'whk_b', 1000), delivery('dlv_4', 'whk_b', 9000)]);
+    it('gives a webhook\'s oldest pending delivery to one claimant at a time, and the next one only once it is settled', async () => {
+      await s.webhooks.putWebhook(hook('whk_c'));
+      await s.webhooks.addDeliveries([delivery('dlv_3', 'whk_b', 1000), delivery('dlv_4', 'whk_b', 900), delivery('dlv_5', 'whk_c', 3000)]);
       const [first, second] = await Promise.all([s.webhooks.claimDue(5000, 65_000, 10), s.webhooks.claimDue(5000, 65_000, 10)]);
-      const claimed = [...(first ?? []), ...(second ?? [])];
-      expect(claimed.map((d) => [d.id, d.attempts])).toEqual([['dlv_3', 1]]);
+      const claimed = [...(first ?? []), ...(second ?? [])].map((d) => [d.id, d.attempts]);
+      // dlv_4 is due earlier, but dlv_3 came first: it goes first.
+      expect(claimed.sort()).toEqual([['dlv_3', 1], ['dlv_5', 1]]);
       expect(await s.webhooks.claimDue(8000, 70_000, 10)).toEqual([]);
-      // The lease ran out (the claimant died): the delivery is tried again, as a second attempt.
-      expect((await s.webhooks.claimDue(65_000, 125_000, 10)).map((d) => [d.id, d.attempts])).toEqual([['dlv_4', 1], ['dlv_3', 2]]);
+      // The lease ran out (the claimant died): the same delivery is tried again, as a second attempt.
+      expect((await s.webhooks.claimDue(65_000, 125_000, 10)).map((d) => [d.id, d.attempts]).sort()).toEqual([['dlv_3', 2], ['dlv_5', 2]]);
       await s.webhooks.settle('dlv_3', { state: 'delivered', nextAttemptAt: null, lastStatus: 204, lastError: null, deliveredAt: 66_000 });
+      expect((await s.webhooks.claimDue(66_000, 126_000, 10)).map((d) => [d.id, d.attempts])).toEqual([['dlv_4', 1]]);
       await s.webhooks.settle('dlv_4', { state: 'pending', nextAttemptAt: 200_000, lastStatus: 500, lastError: 'HTTP 500', deliveredAt: null });
       expect(await s.webhooks.countPending('whk_b')).toBe(1);
       const [dlv4, dlv3] = await s.webhooks.deliveriesOf('whk_b', null, 10);
       expect(dlv3).toMatchObject({ state: 'delivered', lastStatus: 204, deliveredAt: 66_000, attempts: 2 });
       expect(dlv4).toMatchObject({ state: 'pending', nextAttemptAt: 200_000, lastError: 'HTTP 500' });
       expect((await s.webhooks.deliveriesOf('whk_b', 'dlv_4', 10)).map((d) => d.id)).toEqual(['dlv_3']);
-      // All made at 1000: the settled ones go, the pending one stays whatever its age.
-      expect(await s.webhooks.pruneDeliveries(1000)).toBe(0);
-      expect(await s.webhooks.pruneDeliveries(1001)).toBe(3); // with the two cancelled ones of whk_a
+      await s.webhooks.cancel('dlv_5');
+      // All made at 1000: the settled ones go (with the two cancelled ones of whk_a), and so does whk_a, deleted
+      // and with none left; the pending one stays whatever its age.
+      expect(await s.webhooks.prune(1000)).toBe(0);
+      expect(await s.webhooks.prune(2001)).toBe(4);
       expect((await s.webhooks.deliveriesOf('whk_b', null, 10)).map((d) => d.id)).toEqual(['dlv_4']);
+      expect(await s.webhooks.deliveriesOf('whk_a', null, 10)).toEqual([]);
+      await s.webhooks.putWebhook(hook('whk_a')); // its id is free again: the row is gone
+    });
+
+    it('stores more deliveries at once than one statement may bind', async () => {
+      const rows = Array.from({ length: 6000 }, (_, i) => delivery(`dlv_many_${String(i).padStart(5, '0')}`, 'whk_many', 1000));
+      await s.webhooks.addDeliveries(rows);
+      expect(await s.webhooks.countPending('whk_many')).toBe(6000);
     });
 
     it('lets one holder at a time move the cursor, and another take it once the lease ran out', async () => {
       expect(await s.webhooks.holdCursor('one', 1000, 31_000, { seq: 7, rulebook: 'v1' })).toEqual({ seq: 7, rulebook: 'v1' });
       expect(await s.webhooks.holdCursor('two', 2000, 32_000, { seq: 99, rulebook: 'v9' })).toBeNull();
-      expect(await s.webhooks.moveCursor('two', { seq: 50, rulebook: 'v1' })).toBe(false);
-      expect(await s.webhooks.moveCursor('one', { seq: 12, rulebook: 'v2' })).toBe(true);
+      expect(await s.webhooks.moveCursor('two', 7, { seq: 50, rulebook: 'v1' })).toBe(false);
+      expect(await s.webhooks.moveCursor('one', 6, { seq: 50, rulebook: 'v1' })).toBe(false);
+      expect(await s.webhooks.moveCursor('one', 7, { seq: 12, rulebook: 'v2' })).toBe(true);
       expect(await s.webhooks.holdCursor('one', 20_000, 50_000, { seq: 99, rulebook: 'v9' })).toEqual({ seq: 12, rulebook: 'v2' });
       expect(await s.webhooks.holdCursor('two', 50_001, 80_000, { seq: 99, rulebook: 'v9' })).toEqual({ seq: 12, rulebook: 'v2' });
-      expect(await s.webhooks.moveCursor('one', { seq: 13, rulebook: 'v2' })).toBe(false);
+      expect(await s.webhooks.moveCursor('one', 12, { seq: 13, rulebook: 'v2' })).toBe(false);
       // A holder that stops hands it on before its lease ends; another's release changes nothing.
       await s.webhooks.releaseCursor('one');
       expect(await s.webhooks.holdCursor('one', 50_002, 80_000, { seq: 99, rulebook: 'v9' })).toBeNull();

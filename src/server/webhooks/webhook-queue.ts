@@ -1,4 +1,4 @@
-import type { Instant, SubjectId } from '../../core/brand.js';
+import type { ClientId, Instant, SubjectId } from '../../core/brand.js';
 import type { CompiledRulebook } from '../../core/rulebook/compile-rulebook.js';
 import type { ServiceStore } from '../../store/service-store.js';
 import type { Store } from '../../store/store.js';
@@ -54,6 +54,7 @@ export function webhookQueue(
   const hooks = service.webhooks;
   /** Where this process last left the cursor with no webhook to serve, so an idle server writes nothing. */
   let idleAt: number | null = null;
+  let held: { readonly cursor: WebhookCursor; readonly until: Instant } | null = null;
 
   const delivery = (hook: WebhookRow, at: Instant, kind: DeliveryRow['kind'], changes: number, content: object): DeliveryRow => {
     const id = timeOrderedId('dlv_', at);
@@ -89,30 +90,71 @@ export function webhookQueue(
     return rows;
   }
 
+  /** Webhooks whose key and client still admit them; the others are deleted, their waiting deliveries cancelled. */
+  async function admitted(active: readonly WebhookRow[], now: Instant): Promise<WebhookRow[]> {
+    const clients = new Map<ClientId, { readonly active: boolean; readonly keys: ReadonlySet<string> }>();
+    for (const id of new Set(active.map((w) => w.clientId))) {
+      const [keys, client] = await Promise.all([service.apiKeysOf(id), store.read((tx) => tx.client(id))]);
+      clients.set(id, { active: client?.status === 'active', keys: new Set(keys.filter((k) => k.revokedAt === null).map((k) => k.id)) });
+    }
+    const kept: WebhookRow[] = [];
+    for (const w of active) {
+      const c = clients.get(w.clientId);
+      if (c?.active === true && (w.keyId === null || c.keys.has(w.keyId))) kept.push(w);
+      else await hooks.deleteWebhook(w.clientId, w.id, now);
+    }
+    return kept;
+  }
+
+  /** The cursor, leased: the lease is renewed (a write) only once half of it has run. */
+  async function hold(now: Instant, start: WebhookCursor): Promise<WebhookCursor | null> {
+    if (held !== null && now < held.until - leaseMs / 2) return held.cursor;
+    const cursor = await hooks.holdCursor(holder, now, now + leaseMs, start);
+    held = cursor === null ? null : { cursor, until: now + leaseMs };
+    return cursor;
+  }
+
+  /** Moves the cursor from where this process read it; false when another server holds it now. */
+  async function move(from: WebhookCursor, to: WebhookCursor): Promise<boolean> {
+    if (to.seq === from.seq && to.rulebook === from.rulebook) return true;
+    const moved = await hooks.moveCursor(holder, from.seq, to);
+    held = moved && held !== null ? { ...held, cursor: to } : null;
+    return moved;
+  }
+
   return {
     round: async () => {
       const now = clock();
       const head = await store.read((tx) => tx.head());
+      const start: WebhookCursor = { seq: head.nextSeq, rulebook: head.currentRulebook };
       const active = await hooks.activeWebhooks();
       if (active.length === 0 && idleAt === head.nextSeq) return false;
-      const cursor = await hooks.holdCursor(holder, now, now + leaseMs, { seq: head.nextSeq, rulebook: head.currentRulebook });
+      const cursor = await hold(now, start);
       if (cursor === null) return false;
       if (active.length === 0) {
         // Nobody to tell: the cursor follows the head, so a webhook registered later starts from there.
-        if (await hooks.moveCursor(holder, { seq: head.nextSeq, rulebook: head.currentRulebook })) idleAt = head.nextSeq;
+        if (await move(cursor, start)) idleAt = head.nextSeq;
         return false;
       }
       idleAt = null;
+      const hooksNow = await admitted(active, now);
       const { events, to } = await eventsIn(store, [[cursor.seq, head.nextSeq]], maxEvents);
-      const upTo = to ?? head.nextSeq;
+      const upTo = Math.max(cursor.seq, to ?? head.nextSeq);
       const changes = await standingChangesOf(store, events, upTo, rulebook);
       // A rulebook that took effect is news once the events before it are queued.
       const news = to === null && head.currentRulebook !== null && head.currentRulebook !== cursor.rulebook ? head.currentRulebook : null;
       const rows: DeliveryRow[] = [];
-      for (const hook of active) rows.push(...await deliveriesFor(hook, changes, news, now));
-      await hooks.addDeliveries(rows);
-      const next: WebhookCursor = { seq: upTo, rulebook: news ?? cursor.rulebook };
-      if (!(await hooks.moveCursor(holder, next))) throw new Error('the webhook cursor was taken over during a round: its deliveries may be queued twice');
+      for (const hook of hooksNow) rows.push(...await deliveriesFor(hook, changes, news, clock()));
+      if (rows.length > 0) {
+        // Still this server's, where it read it, with a whole lease ahead: another server cannot queue the same changes meanwhile.
+        held = null;
+        const still = await hold(clock(), start);
+        if (still === null || still.seq !== cursor.seq) return false;
+        await hooks.addDeliveries(rows);
+      }
+      if (!(await move(cursor, { seq: upTo, rulebook: news ?? cursor.rulebook }))) {
+        throw new Error('the webhook cursor was taken over during a round: its deliveries may be queued twice');
+      }
       if (rows.length > 0) options.onQueued?.(rows.length);
       return to !== null;
     },

@@ -37,6 +37,9 @@ export async function up(db: Kysely<unknown>, dialect: StoreDialect): Promise<vo
   await db.schema.createIndex('webhook_deliveries_webhook').on('webhook_deliveries').columns(['webhook_id', 'id']).execute();
   await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').column('next_attempt_at')
     .where(sql.ref('state'), '=', 'pending').execute();
+  // A webhook's oldest pending delivery goes first: they are sent one at a time, in order.
+  await db.schema.createIndex('webhook_deliveries_pending').on('webhook_deliveries').columns(['webhook_id', 'id'])
+    .where(sql.ref('state'), '=', 'pending').execute();
   await db.schema.createIndex('webhook_deliveries_created').on('webhook_deliveries').column('created_at').execute();
 
   await db.schema.createTable('webhook_cursor')
