@@ -15,6 +15,7 @@ describe('webhook URLs', () => {
     }
     expect(webhookUrlProblem('https://localhost:8080/', true)).toMatch(/is this machine/);
     expect(webhookUrlProblem('https://api.localhost/', true)).toMatch(/is this machine/);
+    expect(webhookUrlProblem('https://localhost./', true)).toMatch(/is this machine/);
   });
 
   it('lets a server for tests and closed networks reach http and private addresses', () => {

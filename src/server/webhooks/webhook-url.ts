@@ -17,7 +17,7 @@ export function webhookUrlProblem(text: string, publicOnly: boolean): string | n
   if (publicOnly && url.protocol !== 'https:') return 'a webhook URL must be https (plain http only on a server started with --webhooks-private)';
   if (url.username !== '' || url.password !== '') return 'a webhook URL may not carry a user name or password: deliveries are authenticated by their signature';
   if (url.hash !== '') return 'a webhook URL may not have a #fragment';
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
   if (publicOnly && isIP(host) !== 0 && !isPublicAddress(host)) return `${host} is not a public address: webhooks reach public addresses only`;
   if (publicOnly && (host === 'localhost' || host.endsWith('.localhost'))) return `${host} is this machine: webhooks reach public addresses only`;
   return null;
