@@ -50,16 +50,19 @@ export interface InquiryRow {
   readonly rulebookVersion: string;
 }
 
-/** What a submission was: a batch of records, or a change of one record the furnisher made. */
-export type SubmissionKind = 'records' | 'fulfilment' | 'correction' | 'retraction';
+/** What a submission was: a batch of records, a change of one record the furnisher made, or its answer to a dispute of one. */
+export type SubmissionKind = 'records' | 'fulfilment' | 'correction' | 'retraction' | 'dispute_answer';
 
 /** The result of a record change, as its route answered it. */
 export interface SubmittedChange {
   readonly recordId: string;
   readonly subjectId: string;
   readonly status: string;
-  readonly version: number;
+  /** The subject's version after the change (not given for a dispute answer). */
+  readonly version?: number;
   readonly replacementId?: string;
+  /** For a dispute answer, the dispute. */
+  readonly disputeId?: string;
   readonly duplicate: boolean;
 }
 

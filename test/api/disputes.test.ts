@@ -94,6 +94,12 @@ describe('due process over the API', () => {
     });
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'corrected', awaiting: 'subject' });
+    // The answer is among the court's submissions, with the key it came with.
+    const [courtKeyRow] = await h.service.apiKeysOf(clientId('court-full'));
+    const [latest] = (await get(courtKey, '/v1/furnisher/submissions')).json<{ items: { submissionId: string }[] }>().items;
+    expect((await get(courtKey, `/v1/furnisher/submissions/${latest?.submissionId ?? ''}`)).json()).toMatchObject({
+      kind: 'dispute_answer', keyId: courtKeyRow?.id, change: { recordId: record, status: 'corrected', disputeId: dispute.id, replacementId: expect.any(String) as string },
+    });
 
     const airlineNotices = (await get(h.keys.airline, '/v1/notices')).json<{ notices: { recordId: string; change: string; disputeId: string; decisions: unknown[] }[] }>();
     expect(airlineNotices.notices).toEqual([expect.objectContaining({ recordId: record, change: 'corrected', disputeId: dispute.id })]);

@@ -50,15 +50,16 @@ export const RecordChangeView = Type.Object({
   recordId: Type.String(),
   subjectId: Type.String(),
   status: Type.String(),
-  version: Type.Integer({ description: 'The subject version after the change' }),
+  version: Type.Optional(Type.Integer({ description: 'The subject version after the change (not given for a dispute answer)' })),
   replacementId: Type.Optional(Type.String()),
+  disputeId: Type.Optional(Type.String({ description: 'For a dispute answer, the dispute answered' })),
   duplicate: Type.Boolean({ description: 'True when this exact change had been made already' }),
 }, closed);
 
 const submissionProperties = {
   submissionId: Type.String(),
-  kind: Type.Union(['records', 'fulfilment', 'correction', 'retraction'].map((k) => Type.Literal(k)), {
-    description: 'A batch of records, or a change of one record you furnished',
+  kind: Type.Union(['records', 'fulfilment', 'correction', 'retraction', 'dispute_answer'].map((k) => Type.Literal(k)), {
+    description: 'A batch of records, a change of one record you furnished, or your answer to a dispute of one (its status: confirmed, corrected or retracted)',
   }),
   keyId: Nullable(Type.String({ description: 'The id of the API key it came with (null for submissions recorded before keys were noted)' })),
   at: IsoTime,

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { CredenceError } from '../../../core/errors.js';
+import { timeOrderedId } from '../../inquiries/time-ordered-id.js';
 import { clientOf } from '../../plugins/access-control.js';
 import { closed, limitQuery } from '../../schemas/common.js';
 import { AnswerBody, DisputeCaseView, DisputeIdParams, DisputeListView, EvidenceParams } from '../../schemas/disputes.js';
@@ -70,11 +71,21 @@ export function furnisherDisputeRoutes(deps: ServerDeps): FastifyPluginAsync {
         params: DisputeIdParams, body: AnswerBody, response: { 200: DisputeCaseView },
       }),
     }, async (request) => {
-      const { client } = clientOf(request);
+      const { client, keyId } = clientOf(request);
       const { answer, explanation, replacement } = request.body;
+      const at = deps.clock();
       const row = await deps.ledger.dueProcess.answerDispute(client.id, request.params.id, {
         answer, explanation, ...(replacement !== undefined ? { replacement } : {}),
-      }, deps.clock());
+      }, at);
+      // The answer joins the furnisher's submissions with the key it came with, as its record changes do.
+      const { dispute } = row;
+      await deps.service.putSubmission({
+        id: timeOrderedId('sub_', at), clientId: client.id, keyId, kind: 'dispute_answer', at, accepted: 1, duplicates: 0, rejected: 0, items: [],
+        change: {
+          recordId: dispute.recordId, subjectId: dispute.subjectId, status: answer, disputeId: dispute.id, duplicate: false,
+          ...(dispute.answer?.replacementId !== undefined ? { replacementId: dispute.answer.replacementId } : {}),
+        },
+      });
       const [view] = await disputeViews(deps, () => Promise.resolve([row]), null);
       return view;
     });

@@ -21,7 +21,7 @@ export function submissionRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: Static<typeof Query> }>('/v1/furnisher/submissions', {
       config: { access: FURNISHER },
-      schema: routeSchema('furnisher', FURNISHER, { summary: 'Your submissions (batches of records and record changes, each with the key it came with), newest first', querystring: Query, response: { 200: Page } }),
+      schema: routeSchema('furnisher', FURNISHER, { summary: 'Your submissions (batches of records, record changes and dispute answers, each with the key it came with), newest first', querystring: Query, response: { 200: Page } }),
     }, async (request) => {
       const { client } = clientOf(request);
       const limit = request.query.limit ?? deps.limits.defaultPage;
@@ -35,7 +35,7 @@ export function submissionRoutes(deps: ServerDeps): FastifyPluginAsync {
     app.get<{ Params: Static<typeof SubmissionParams> }>('/v1/furnisher/submissions/:id', {
       config: { access: FURNISHER },
       schema: routeSchema('furnisher', FURNISHER, {
-        summary: 'One of your submissions with the result of every item, or of the record change', params: SubmissionParams, response: { 200: SubmissionView },
+        summary: 'One of your submissions with the result of every item, or of the record change or dispute answer', params: SubmissionParams, response: { 200: SubmissionView },
       }),
     }, async (request) => {
       const { client } = clientOf(request);
