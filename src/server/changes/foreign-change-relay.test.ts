@@ -52,6 +52,9 @@ async function setup(maxEvents?: number): Promise<Setup> {
   const relay = foreignChangeRelay(store, feed, local, rulebook, () => AT, { everyMs: 3_600_000, ...(maxEvents ? { maxEvents } : {}) }, (e) => {
     throw e;
   });
+  // The relay's own first round starts on a timer: let it start, so that the round awaited here comes after it and
+  // no timed round runs between a test's steps (the next is an hour away).
+  await new Promise((resolve) => setTimeout(resolve, 5));
   await relay.round();
   const close = async (): Promise<void> => {
     await relay.stop();
