@@ -75,8 +75,13 @@ export function webhookQueue(
     return mine;
   }
 
-  /** The deliveries of one webhook: the rulebook news, then its changes in slices, as many as its queue has room for. */
-  async function deliveriesFor(hook: WebhookRow, changes: readonly StandingChange[], news: string | null, now: Instant): Promise<DeliveryRow[]> {
+  /**
+   * The deliveries of one webhook: the rulebook news, then its changes in slices, as many as its queue has room
+   * for; the changes left over are noted in `missed`, counted once the deliveries are stored.
+   */
+  async function deliveriesFor(
+    hook: WebhookRow, changes: readonly StandingChange[], news: string | null, now: Instant, missed: Map<string, number>,
+  ): Promise<DeliveryRow[]> {
     const rows: DeliveryRow[] = [];
     if (news !== null) rows.push(delivery(hook, now, 'rulebook', 0, { rulebook: { version: news, at: iso(now) } }));
     const mine = await checkedOf(hook.clientId, changes.filter((c) => c.at >= hook.createdAt), now - windowDays * DAY);
@@ -86,7 +91,7 @@ export function webhookQueue(
       const slice = mine.slice(i, Math.min(i + perDelivery, room));
       rows.push(delivery(hook, now, 'standing', slice.length, { changes: slice.map(standingChangeView) }));
     }
-    if (mine.length > room) await hooks.addMissed(hook.id, mine.length - room);
+    if (mine.length > room) missed.set(hook.id, mine.length - room);
     return rows;
   }
 
@@ -137,20 +142,23 @@ export function webhookQueue(
         return false;
       }
       idleAt = null;
-      const hooksNow = await admitted(active, now);
       const { events, to } = await eventsIn(store, [[cursor.seq, head.nextSeq]], maxEvents);
       const upTo = Math.max(cursor.seq, to ?? head.nextSeq);
-      const changes = await standingChangesOf(store, events, upTo, rulebook);
       // A rulebook that took effect is news once the events before it are queued.
       const news = to === null && head.currentRulebook !== null && head.currentRulebook !== cursor.rulebook ? head.currentRulebook : null;
+      if (events.length === 0 && news === null) return false; // nothing happened: nothing read or written
+      const changes = await standingChangesOf(store, events, upTo, rulebook);
+      const hooksNow = await admitted(active, now);
       const rows: DeliveryRow[] = [];
-      for (const hook of hooksNow) rows.push(...await deliveriesFor(hook, changes, news, clock()));
-      if (rows.length > 0) {
+      const missed = new Map<string, number>();
+      for (const hook of hooksNow) rows.push(...await deliveriesFor(hook, changes, news, clock(), missed));
+      if (rows.length > 0 || missed.size > 0) {
         // Still this server's, where it read it, with a whole lease ahead: another server cannot queue the same changes meanwhile.
         held = null;
         const still = await hold(clock(), start);
         if (still === null || still.seq !== cursor.seq) return false;
         await hooks.addDeliveries(rows);
+        for (const [id, n] of missed) await hooks.addMissed(id, n);
       }
       if (!(await move(cursor, { seq: upTo, rulebook: news ?? cursor.rulebook }))) {
         throw new Error('the webhook cursor was taken over during a round: its deliveries may be queued twice');
