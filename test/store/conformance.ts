@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { subjectId, type Instant, type RecordId, type SubjectId } from '../../src/core/brand.js';
+import { clientId, subjectId, type Instant, type RecordId, type SubjectId } from '../../src/core/brand.js';
 import { generateRid, generateUscc } from '../../src/core/identifiers/index.js';
 import { mulberry32 } from '../../src/core/random.js';
 import { exampleAttributes } from '../../src/core/taxonomy/index.js';
 import { DEFAULT_RULEBOOK_PATH, openLedger, recordTypesFor, type Ledger } from '../../src/ledger/index.js';
 import type { Store } from '../../src/store/index.js';
+import type { NewEvent } from '../../src/store/rows.js';
 import { codeOf } from '../support/error-code.js';
 
 /** Opens an empty store for one test; `close` releases it (and its files or database). */
@@ -150,6 +151,21 @@ export function conformance(name: string, open: OpenStore): void {
       expect(stats.maxSeq).toBe(stats.count);
       expect((await store.read((tx) => tx.subjects([person(0)])))[0]?.version).toBe(3000 / PEOPLE.length);
       expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true, records: 3000 });
+    });
+
+    it('leaves nothing of a write that fails while its statements are still on their way', async () => {
+      const { store } = await setup();
+      const before = await store.read((tx) => tx.eventStats());
+      const revoked = (n: number): NewEvent => ({ event: { type: 'client.revoked', subjectId: null, clientId: clientId('court-2'), reason: `r${n}` }, recordedAt: T0, actor: 'test' });
+      const failed = store.write(async (tx) => {
+        // Sent without waiting for them, as bulk writes do; the failure comes before they are answered.
+        for (let n = 0; n < 5; n++) void tx.appendEvents([revoked(n)]).catch(() => undefined);
+        await Promise.resolve();
+        throw new Error('failed mid-write');
+      });
+      await expect(failed).rejects.toThrow('failed mid-write');
+      await new Promise((resume) => setTimeout(resume, 200));
+      expect(await store.read((tx) => tx.eventStats())).toEqual(before);
     });
 
     it('rejects records outside the furnisher scope and counts every rejection per furnisher and code', async () => {

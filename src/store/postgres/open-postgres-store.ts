@@ -40,9 +40,9 @@ export async function openPostgresStore(url: string, options: { readonly poolSiz
       for (let attempt = 1; ; attempt += 1) {
         // Its own pooled client rather than a Kysely transaction: appends go by COPY on that connection.
         const client = await pool.connect();
+        const s = postgresClientStatements(client);
         let lost = false;
         try {
-          const s = postgresClientStatements(client);
           await s.run('begin');
           await s.get(KEYED_PLANS);
           const row = await s.get('select * from ledger_head where id = 1 for update');
@@ -50,11 +50,11 @@ export async function openPostgresStore(url: string, options: { readonly poolSiz
           const tx = postgresWriteTx(s, headFromRow(row));
           const result = await fn(tx);
           await tx.finish();
-          await s.run('commit');
+          await s.end('commit');
           return result;
         } catch (error) {
-          // A connection that cannot even roll back is dropped from the pool.
-          lost = await client.query('rollback').then(() => false, () => true);
+          // After the statements still queued; a connection that cannot even roll back is dropped from the pool.
+          lost = await s.end('rollback').then(() => false, () => true);
           if (!isTransient(error) || attempt >= RETRIES) throw error;
         } finally {
           client.release(lost);

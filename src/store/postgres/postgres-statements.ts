@@ -23,6 +23,12 @@ export function postgresStatements(trx: Transaction<unknown> | Kysely<unknown>):
 export interface PostgresWriteStatements extends PostgresStatements {
   /** Appends the rows with `COPY table (columns) FROM STDIN`; resolves the number of rows copied. */
   copy(table: string, columns: readonly string[], rows: readonly (readonly Value[])[]): Promise<number>;
+  /**
+   * Ends the transaction with `commit` or `rollback` after every statement issued before it, and
+   * refuses any issued after: a rollback sent past statements still queued would leave them to run
+   * after it, each committing on its own.
+   */
+  end(statement: 'commit' | 'rollback'): Promise<void>;
 }
 
 interface CopyJob {
@@ -63,20 +69,28 @@ export function postgresClientStatements(client: pg.ClientBase): PostgresWriteSt
       (error: unknown) => copies.forEach((c) => c.reject(error)),
     ).finally(next);
   };
+  let ended = false;
   const enqueue = (job: Job): void => {
     jobs.push(job);
     if (!busy) next();
   };
   const exec = (sql: string, params: readonly unknown[]): Promise<pg.QueryResult<Record<string, unknown>>> => new Promise((resolve, reject) => {
-    enqueue(() => client.query<Record<string, unknown>>(sql, [...params]).then(resolve, reject));
+    if (ended) reject(new Error(`the transaction has ended; not run: ${sql.slice(0, 60)}`));
+    else enqueue(() => client.query<Record<string, unknown>>(sql, [...params]).then(resolve, reject));
   });
   return {
     all: async (sql, ...params) => (await exec(sql, params)).rows,
     get: async (sql, ...params) => (await exec(sql, params)).rows[0],
     run: async (sql, ...params) => (await exec(sql, params)).rowCount ?? 0,
     copy: (table, columns, rows) => {
+      if (ended) return Promise.reject(new Error(`the transaction has ended; no rows copied into ${table}`));
       const data = copyText(rows);
       return new Promise((resolve, reject) => enqueue({ sql: `copy ${table} (${columns.join(', ')}) from stdin`, data, resolve, reject }));
+    },
+    end: async (statement) => {
+      const done = exec(statement, []);
+      ended = true;
+      await done;
     },
   };
 }
