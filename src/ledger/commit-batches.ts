@@ -9,6 +9,7 @@ import type { NewEvent, StoredRecord, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
 import { furnishedRecord } from './furnished-record.js';
 import type { BatchResult, ItemResult } from './furnish-types.js';
+import type { BuiltGroup, KnownRef } from './group-chain.js';
 import { appendEvents, type LedgerContext } from './ledger-context.js';
 import { ioTurn, pendingWrites } from './pending-writes.js';
 import { bySubject, standingsFor } from './project-standings.js';
@@ -27,12 +28,24 @@ interface Fresh {
 /** New records are written in slices this large, each sent before the next is prepared. */
 const SLICE = 1000;
 
+/** How a group takes part in a chain of bulk writes. */
+export interface Lane {
+  /**
+   * The group this one is written ahead of, not yet committed: read on top of the database. Subjects
+   * are written only once it has committed (a row it inserted is invisible to this transaction until
+   * then, so an update would miss it); nothing else this group writes can meet a row of it.
+   */
+  readonly prior?: BuiltGroup & { readonly committed: Promise<boolean> };
+  /** Told what the group has built, once all its appends are sent. */
+  readonly built?: (group: BuiltGroup) => void;
+}
+
 /**
  * Sorts each batch into rejected, duplicate and new items (in item order, refs known across batches),
  * then commits all new records in one pass. One answer per batch, as if each had been furnished alone.
  */
 export async function commitBatches(
-  ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly Prepared[])[], at: Instant,
+  ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly Prepared[])[], at: Instant, lane: Lane = {},
 ): Promise<BatchResult[]> {
   const all = batches.flat();
   const refs = [...new Set(all.flatMap((p) => (p.ok ? [p.item.furnisherRef] : [])))];
@@ -42,7 +55,21 @@ export async function commitBatches(
   const [byRef, removed, subjectRows, head] = await Promise.all([
     tx.recordsByRef(furnisherId, refs), removedAfterDispute(tx, subjectIds), tx.subjects(subjectIds), tx.head(),
   ]);
-  const known = new Map(byRef.map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
+  const known = new Map<string, KnownRef>(byRef.map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
+  const rows = new Map(subjectRows.map((r) => [r.id, r]));
+  const { prior } = lane;
+  if (prior) {
+    if (prior.furnisherId === furnisherId) {
+      for (const ref of refs) {
+        const k = prior.refs.get(ref);
+        if (k) known.set(ref, k);
+      }
+    }
+    for (const id of subjectIds) {
+      const r = prior.subjects.get(id);
+      if (r) rows.set(id, r);
+    }
+  }
   const firstSeq = head.nextSeq;
   const fresh: Fresh[] = [];
   const rejections = new Map<string, number>();
@@ -82,9 +109,15 @@ export async function commitBatches(
   };
 
   const results = batches.map(sort);
-  if (fresh.length > 0) await commitFresh(ctx, tx, furnisherId, fresh, new Map(subjectRows.map((r) => [r.id, r])), at);
+  if (fresh.length > 0) await commitFresh(ctx, tx, { furnisherId, refs: known, fresh, rows, at, lane });
+  else lane.built?.({ furnisherId, refs: known, subjects: new Map(), records: new Map() });
+  if (prior) await committedBefore(prior.committed);
   if (rejections.size > 0) await tx.addRejections(furnisherId, rejections);
   return results;
+}
+
+async function committedBefore(committed: Promise<boolean>): Promise<void> {
+  if (!await committed) throw new Error('the group this one was written ahead of did not commit');
 }
 
 const identityOf = (item: ValidItem): string => `${item.subject.id}\n${reinsertionKey(item)}`;
@@ -119,20 +152,32 @@ function storedRecord(f: Fresh, r: FurnishedRecord): StoredRecord {
   return record;
 }
 
+interface FreshGroup {
+  readonly furnisherId: string;
+  readonly refs: ReadonlyMap<string, KnownRef>;
+  readonly fresh: readonly Fresh[];
+  /** The subjects as read, those not yet stored missing. */
+  readonly rows: ReadonlyMap<SubjectId, SubjectRow>;
+  readonly at: Instant;
+  readonly lane: Lane;
+}
+
 /**
  * Appends the new records' events and writes the records, then each touched subject's row and
- * standings once (`rows`: the subjects as read, those not yet stored missing), all slice by slice:
- * each slice is sent while the next is prepared.
+ * standings once, all slice by slice: each slice is sent while the next is prepared.
  */
-async function commitFresh(
-  ctx: LedgerContext, tx: WriteTx, furnisherId: string, fresh: readonly Fresh[], rows: ReadonlyMap<SubjectId, SubjectRow>, at: Instant,
-): Promise<void> {
+async function commitFresh(ctx: LedgerContext, tx: WriteTx, { furnisherId, refs, fresh, rows, at, lane }: FreshGroup): Promise<void> {
   const rbs = await ctx.rulebooks.active(tx);
   const identities = new Map<SubjectId, Subject>();
   for (const f of fresh) identities.set(f.item.subject.id, f.item.subject);
   const subjectIds = [...identities.keys()];
   const existing = subjectIds.filter((id) => rows.has(id));
-  const records = bySubject<StoredRecord>(existing.length > 0 ? await tx.recordsOf(existing) : []);
+  // Subjects of the group written ahead of this one: their records as that group leaves them.
+  const { prior } = lane;
+  const carried = prior ? existing.filter((id) => prior.records.has(id)) : [];
+  const toRead = prior ? existing.filter((id) => !prior.records.has(id)) : existing;
+  const records = bySubject<StoredRecord>(toRead.length > 0 ? await tx.recordsOf(toRead) : []);
+  for (const id of carried) records.set(id, [...(prior?.records.get(id) ?? [])]);
   const counts = new Map<SubjectId, number>();
   const writes = pendingWrites();
   // A network store sends only between turns of the event loop; SQLite's writer thread needs none.
@@ -155,12 +200,19 @@ async function commitFresh(
     writes.add(tx.putRecords(added));
     await turn();
   }
+  const version = (id: SubjectId): number => (rows.get(id)?.version ?? 0) + (counts.get(id) ?? 0);
+  if (lane.built) {
+    const subjects = new Map<SubjectId, SubjectRow>();
+    for (const [id, x] of identities) subjects.set(id, { id, kind: x.kind, scheme: x.scheme, identifier: x.identifier, region: x.region, version: version(id) });
+    lane.built({ furnisherId, refs, subjects, records });
+  }
+  if (prior) await committedBefore(prior.committed);
   for (let start = 0; start < subjectIds.length; start += SLICE) {
     writes.add(tx.putSubjects(subjectIds.slice(start, start + SLICE).map((id) => {
       const subject = rows.get(id) ?? (identities.get(id) as Subject);
       const expected = rows.get(id)?.version ?? 0;
       const standings = standingsFor(subject, records.get(id) ?? [], rbs, at);
-      return { subject, expected, version: expected + (counts.get(id) ?? 0), standings };
+      return { subject, expected, version: version(id), standings };
     })));
     await turn();
   }

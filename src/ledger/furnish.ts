@@ -1,8 +1,10 @@
 import type { Instant } from '../core/brand.js';
 import { CredenceError } from '../core/errors.js';
 import type { ClientRow } from '../store/rows.js';
-import { commitBatches, type Prepared } from './commit-batches.js';
+import type { WriteTx } from '../store/store.js';
+import { commitBatches, type Lane, type Prepared } from './commit-batches.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, type BatchResult } from './furnish-types.js';
+import { deferred, joinChain, type ChainedGroup } from './group-chain.js';
 import { activeFurnisher, type LedgerContext } from './ledger-context.js';
 import { payloadHash } from './payload-hash.js';
 import { ioTurn } from './pending-writes.js';
@@ -45,6 +47,18 @@ export async function furnishMany(ctx: LedgerContext, furnisherId: string, batch
     throw new CredenceError('payload_too_large', `at most ${MAX_BATCHES_PER_COMMIT} batches are committed together, got ${batches.length}`);
   }
   batches.forEach(checkBatch);
+  // Joined in call order, before anything is awaited: the chain orders the groups' commits.
+  const chained = joinChain(ctx);
+  try {
+    return await validateAndCommit(ctx, chained, furnisherId, batches, at);
+  } finally {
+    chained.end();
+  }
+}
+
+async function validateAndCommit(
+  ctx: LedgerContext, chained: ChainedGroup, furnisherId: string, batches: readonly (readonly unknown[])[], at: Instant,
+): Promise<BatchResult[]> {
   const furnisher = await activeFurnisher(ctx.store, furnisherId);
   // On a network store, the group committing before this one gets the event loop between batches:
   // its answers are handled, and its next statements sent, while this group is validated.
@@ -55,5 +69,60 @@ export async function furnishMany(ctx: LedgerContext, furnisherId: string, batch
     prepared.push(prepare(batch, furnisher, at));
   }
   if (prepared.every((p) => p.length === 0)) return prepared.map(() => EMPTY);
-  return ctx.store.write((tx) => commitBatches(ctx, tx, furnisherId, prepared, at));
+  return commitGroup(ctx, chained, (tx, lane) => commitBatches(ctx, tx, furnisherId, prepared, at, lane));
+}
+
+type GroupWrite<T> = (tx: WriteTx, lane: Lane) => Promise<T>;
+
+/**
+ * Commits a group of a chain. Where the store can, the group is written ahead: once the group before
+ * it has sent all its appends (and the one before that is done), on top of what that group built, and
+ * committed only after it, if it did commit. Otherwise, and whenever that fails, it is written under
+ * the head lock as any write. Either way its attempts are lent to the group after it.
+ */
+async function commitGroup<T>(ctx: LedgerContext, chained: ChainedGroup, write: GroupWrite<T>): Promise<T> {
+  const { store } = ctx;
+  const prior = store.writeAhead && ctx.onAppend === undefined ? await chained.prior?.built : undefined;
+  if (prior && store.writeAhead) {
+    await prior.priorDone;
+    const attempt = newAttempt(chained);
+    try {
+      const result = await store.writeAhead(prior.tx, (tx) => attempt.run(tx, { prior }, write));
+      attempt.ended(true);
+      return result;
+    } catch {
+      attempt.ended(false);
+    }
+  }
+  let attempt: Attempt | undefined;
+  try {
+    const result = await store.write((tx) => {
+      // A write may run again: each run is an attempt of its own, and one that ran again did not commit.
+      attempt?.ended(false);
+      attempt = newAttempt(chained);
+      return attempt.run(tx, {}, write);
+    });
+    attempt?.ended(true);
+    return result;
+  } catch (error) {
+    attempt?.ended(false);
+    throw error;
+  }
+}
+
+interface Attempt {
+  run<T>(tx: WriteTx, lane: Lane, write: GroupWrite<T>): Promise<T>;
+  ended(committed: boolean): void;
+}
+
+/** One attempt at a group's transaction, lent to the next group as soon as it has built. */
+function newAttempt(chained: ChainedGroup): Attempt {
+  const committed = deferred<boolean>();
+  return {
+    run: (tx, lane, write) => {
+      const priorDone = chained.prior?.done ?? Promise.resolve();
+      return write(tx, { ...lane, built: (g) => chained.build({ ...g, tx, committed: committed.promise, priorDone }) });
+    },
+    ended: (ok) => committed.resolve(ok),
+  };
 }

@@ -57,7 +57,7 @@ export interface ReadTx {
   readonly sql: TxSqlRead;
 }
 
-/** A write transaction. It holds the ledger head for its whole life, so writers are serialized. */
+/** A write transaction. It holds the ledger head for its whole life (a write ahead, from its commit on), so writers are serialized. */
 export interface WriteTx extends ReadTx {
   /** Assigns the next gapless sequence numbers; they become visible only if the transaction commits. */
   appendEvents(events: readonly NewEvent[]): Promise<readonly StoredEvent[]>;
@@ -91,5 +91,13 @@ export interface Store {
    * once (retried on transient conflicts), so it must not have effects outside the transaction.
    */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL, for bulk import: runs `fn` in a write transaction that does not wait for the head lock
+   * while `after` (a write of this store, its appends all made) still commits. It sees `after`'s head,
+   * reads only what is committed, and must not write a row `after` still writes. At its commit it takes
+   * the lock and commits only if the head is then the one it assumed; otherwise, and whenever it fails,
+   * it rolls back and throws. Never retried; refused at once while another write waits for the lock.
+   */
+  writeAhead?<T>(after: WriteTx, fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -6,8 +6,9 @@ import { mulberry32 } from '../../src/core/random.js';
 import { exampleAttributes } from '../../src/core/taxonomy/index.js';
 import { DEFAULT_RULEBOOK_PATH, openLedger, recordTypesFor, type Ledger } from '../../src/ledger/index.js';
 import type { Store } from '../../src/store/index.js';
-import type { NewEvent } from '../../src/store/rows.js';
+import type { NewEvent, SubjectChange } from '../../src/store/rows.js';
 import { codeOf } from '../support/error-code.js';
+import { hookedStore, type HookedStore } from '../support/hooked-store.js';
 
 /** Opens an empty store for one test; `close` releases it (and its files or database). */
 export type OpenStore = () => Promise<{ readonly store: Store; close(): Promise<void> }>;
@@ -42,10 +43,12 @@ export function conformance(name: string, open: OpenStore): void {
       for (const close of opened.splice(0)) await close();
     });
 
-    async function setup(options: { batchSize?: number } = {}): Promise<{ store: Store; ledger: Ledger }> {
-      const { store, close } = await open();
+    async function setup(options: { batchSize?: number; wrap?: (store: Store) => Store } = {}): Promise<{ store: Store; ledger: Ledger }> {
+      const { store: opened1, close } = await open();
       opened.push(close);
-      const ledger = await openLedger(store, { defaultRulebook: DEFAULT_YAML, at: T0 - DAY, ...options });
+      const { wrap, ...ledgerOptions } = options;
+      const store = wrap ? wrap(opened1) : opened1;
+      const ledger = await openLedger(store, { defaultRulebook: DEFAULT_YAML, at: T0 - DAY, ...ledgerOptions });
       await ledger.registerClient({ id: 'court-1', role: 'furnisher', name: 'Chaoyang District Court', furnisherKind: 'court', scope: { recordTypes: recordTypesFor('court') } }, T0 - DAY);
       await ledger.registerClient({ id: 'court-2', role: 'furnisher', name: 'Haidian District Court', furnisherKind: 'court', scope: { recordTypes: recordTypesFor('court') } }, T0 - DAY);
       // A regulator allowed only traffic penalties, though its kind could furnish more.
@@ -151,6 +154,77 @@ export function conformance(name: string, open: OpenStore): void {
       expect(stats.maxSeq).toBe(stats.count);
       expect((await store.read((tx) => tx.subjects([person(0)])))[0]?.version).toBe(3000 / PEOPLE.length);
       expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true, records: 3000 });
+    });
+
+    it('commits groups sent at once in call order, over shared subjects and refs, beside other writes', async () => {
+      let hooked: HookedStore | undefined;
+      // Each write holds its transaction open a moment before writing subjects, while the next group reads.
+      const pause = (): Promise<void> => new Promise((resume) => setTimeout(resume, 100));
+      const { store, ledger } = await setup({ wrap: (s) => (hooked = hookedStore(s, pause)).store });
+      const first = await furnishOne(ledger, 'first', 0);
+      const penalty = (ref: string, i: number, over: Record<string, unknown> = {}): Record<string, unknown> =>
+        ({ ...judgment(ref, i), type: TRAFFIC, attributes: exampleAttributes(TRAFFIC), ...over });
+      // Five groups in flight together, from two furnishers, every person in every group, each furnisher's
+      // first item under one ref. Few records a person, so a standing missing one would show in its points.
+      const groups = [0, 1, 2, 3, 4].map((g) => {
+        const court = g % 2 === 0;
+        const make = court ? judgment : penalty;
+        const items = Array.from({ length: court ? 8 : 16 }, (_, k) => make(`g${g}-${k}`, k % PEOPLE.length));
+        return {
+          furnisher: court ? 'court-1' : 'police-1',
+          batches: [[make('shared', 1), ...items.slice(0, 4)], [make(`bad-${g}`, 2, { color: 1 }), ...items.slice(4)]],
+        };
+      });
+      const sent = groups.map((g) => ledger.furnishMany(g.furnisher, g.batches, T0));
+      // A write of another kind, sent while later groups are in flight.
+      const fulfilment = sent[1]?.then(() => ledger.fulfil('court-1', first, { fulfilledAt: T0 }, T0));
+      const results = await Promise.all(sent);
+      await fulfilment;
+      if (store.writeAhead) expect(hooked?.aheadWrites()).toBeGreaterThan(0);
+      const shared = results.map((r) => r[0]?.items[0]);
+      expect(shared.map((i) => (i?.status === 'accepted' ? i.duplicate : i?.status))).toEqual([false, false, true, true, true]);
+      const ids = results.flatMap((r) => r.flatMap((b) => b.items.flatMap((i) => (i.status === 'accepted' && !i.duplicate ? [Number(i.recordId.slice(4))] : []))));
+      // Each group's new records take the seqs after the group sent before it.
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      const fresh = 9 + 17 + 8 + 16 + 8;
+      expect(results.flat().reduce((n, r) => n + r.accepted, 0)).toBe(fresh);
+      const stats = await store.read((tx) => tx.eventStats());
+      expect(stats.maxSeq).toBe(stats.count);
+      const versions = (await store.read((tx) => tx.subjects(PEOPLE.map((_, i) => person(i))))).reduce((n, s) => n + s.version, 0);
+      expect(versions).toBe(1 + fresh + 1);
+      expect(await ledger.rejections('court-1')).toEqual([{ code: 'invalid_request', count: 3 }]);
+      expect(await ledger.rejections('police-1')).toEqual([{ code: 'invalid_request', count: 2 }]);
+      expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true, records: 1 + fresh });
+    });
+
+    it('rates each subject on the records of every group before, committed or still in flight', async () => {
+      let hooked: HookedStore | undefined;
+      const pause = (): Promise<void> => new Promise((resume) => setTimeout(resume, 100));
+      const { store, ledger } = await setup({ wrap: (s) => (hooked = hookedStore(s, pause)).store });
+      // Every person in every group, once: a standing that missed one would be 100 points off.
+      const sent = [0, 1, 2, 3].map((g) => ledger.furnishMany('court-1', [PEOPLE.map((_, i) => judgment(`r${g}-${i}`, i))], T0));
+      await Promise.all(sent);
+      if (store.writeAhead) expect(hooked?.aheadWrites()).toBeGreaterThan(0);
+      expect((await ledger.standing(person(3), T0))?.points).toBe((await ledger.standing(person(4), T0))?.points);
+      expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true, records: 4 * PEOPLE.length });
+    });
+
+    it('commits the groups after one that fails, and nothing of the failed group', async () => {
+      let hooked: HookedStore | undefined;
+      // The third group alone writes person 7; its write fails whenever it does.
+      const fail = (changes: readonly SubjectChange[]): Promise<void> =>
+        (changes.some((c) => c.subject.id === person(7)) ? Promise.reject(new Error('injected failure')) : Promise.resolve());
+      const { store, ledger } = await setup({ wrap: (s) => (hooked = hookedStore(s, fail)).store });
+      const group = (g: number): Record<string, unknown>[][] => [0, 1, 2].map((b) => Array.from({ length: 300 }, (_, k) => judgment(`f${g}-${b}-${k}`, k % 7)));
+      const sent = [0, 1, 2, 3, 4].map((g) => ledger.furnishMany('court-1', g === 2 ? [...group(g), [judgment('seven', 7)]] : group(g), T0));
+      const outcomes = await Promise.allSettled(sent);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      if (store.writeAhead) expect(hooked?.aheadWrites()).toBeGreaterThan(0);
+      expect(await store.read((tx) => tx.recordsByRef('court-1', ['f2-0-0', 'seven', 'f3-0-0']))).toHaveLength(1);
+      const stats = await store.read((tx) => tx.eventStats());
+      expect(stats.maxSeq).toBe(stats.count);
+      expect(stats.count).toBeGreaterThanOrEqual(4 * 900);
+      expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true, records: 4 * 900 });
     });
 
     it('leaves nothing of a write that fails while its statements are still on their way', async () => {

@@ -51,8 +51,8 @@ const PUT_SLOT_SQL = { a: PUT_SLOT('a'), b: PUT_SLOT('b') };
 /** One update per row: a multi-row statement may not touch the same row twice, so the last change wins. */
 const lastPerKey = <T>(rows: readonly T[], key: (r: T) => string): T[] => [...new Map(rows.map((r) => [key(r), r])).values()];
 
-/** A write transaction on PostgreSQL; the caller already holds the ledger head row lock. */
-export function postgresWriteTx(s: PostgresWriteStatements, start: HeadRow): WriteTx & { finish(): Promise<void> } {
+/** A write transaction on PostgreSQL from `start`: the caller holds the ledger head row lock, or takes it to commit (a write ahead). */
+export function postgresWriteTx(s: PostgresWriteStatements, start: HeadRow): WriteTx & { finish(): Promise<void>; currentHead(): HeadRow } {
   let head = start;
   /** Seqs of the records this transaction has written. */
   const written = new Set<number>();
@@ -141,6 +141,7 @@ export function postgresWriteTx(s: PostgresWriteStatements, start: HeadRow): Wri
       furnisherId, [...counts.keys()], [...counts.values()]);
     },
     sql: postgresTxSql(s),
+    currentHead: () => head,
     finish: async () => {
       if (head.nextSeq !== start.nextSeq) await s.run('update ledger_head set next_seq = $1 where id = 1', head.nextSeq);
     },

@@ -1,0 +1,76 @@
+import type { RecordId, SubjectId } from '../core/brand.js';
+import type { StoredRecord, SubjectRow } from '../store/rows.js';
+import type { WriteTx } from '../store/store.js';
+import type { LedgerContext } from './ledger-context.js';
+
+/** A furnisher ref as a group knows it: the record it names and that record's payload hash. */
+export interface KnownRef {
+  readonly id: RecordId;
+  readonly hash: string;
+}
+
+/** What a group has built once all its appends are sent: what a group written ahead of its commit reads on top of the database. */
+export interface BuiltGroup {
+  readonly furnisherId: string;
+  /** The furnisher's refs the group knows, its new records' among them. */
+  readonly refs: ReadonlyMap<string, KnownRef>;
+  /** Its subjects as they are once it commits. */
+  readonly subjects: ReadonlyMap<SubjectId, SubjectRow>;
+  /** Every record of each of its subjects once it commits. */
+  readonly records: ReadonlyMap<SubjectId, readonly StoredRecord[]>;
+}
+
+/** One attempt of a group at its transaction, as the group after it sees it. */
+export interface GroupAttempt extends BuiltGroup {
+  readonly tx: WriteTx;
+  /** Whether the attempt committed. */
+  readonly committed: Promise<boolean>;
+  /** Settles when the group before this one is done. */
+  readonly priorDone: Promise<void>;
+}
+
+/** A group of batches in a ledger's chain of bulk writes. */
+export interface Group {
+  /** Its first attempt once built, or undefined when it ended without building one. */
+  readonly built: Promise<GroupAttempt | undefined>;
+  /** Settles when the group is done, committed or not. */
+  readonly done: Promise<void>;
+}
+
+export interface ChainedGroup {
+  readonly group: Group;
+  /** The group before it, in call order. */
+  readonly prior: Group | undefined;
+  build(attempt: GroupAttempt): void;
+  end(): void;
+}
+
+const lastOf = new WeakMap<LedgerContext, Group>();
+
+/** Joins the ledger's chain of bulk writes, in call order. `end` must be called whatever happens. */
+export function joinChain(ctx: LedgerContext): ChainedGroup {
+  let build!: (a: GroupAttempt | undefined) => void;
+  let end!: () => void;
+  const built = new Promise<GroupAttempt | undefined>((resolve) => { build = resolve; });
+  const done = new Promise<void>((resolve) => { end = resolve; });
+  const group: Group = { built, done };
+  const prior = lastOf.get(ctx);
+  lastOf.set(ctx, group);
+  return {
+    group,
+    prior,
+    build: (a) => build(a),
+    end: () => {
+      build(undefined);
+      end();
+      if (lastOf.get(ctx) === group) lastOf.delete(ctx);
+    },
+  };
+}
+
+/** A promise with its settling functions, for an attempt's `written` and `committed`. */
+export function deferred<T>(): { readonly promise: Promise<T>; resolve(value: T): void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => { resolve = r; });
+  return { promise, resolve };
+}
