@@ -242,6 +242,16 @@ export function conformance(name: string, open: OpenStore): void {
       expect(await store.read((tx) => tx.eventStats())).toEqual(before);
     });
 
+    it('acknowledges a write only if what it wrote is there, even when one of its statements failed unobserved', async () => {
+      const { store, ledger } = await setup();
+      const acknowledged = await store.write(async (tx) => {
+        await tx.addRejections('court-1', new Map([['invalid_request', 1]]));
+        // PostgreSQL aborts the transaction here, and answers its commit with a rollback.
+        await tx.sql.run('insert into no_such_table values (1)', []).catch(() => undefined);
+      }).then(() => true, () => false);
+      expect(await ledger.rejections('court-1')).toEqual(acknowledged ? [{ code: 'invalid_request', count: 1 }] : []);
+    });
+
     it('rejects records outside the furnisher scope and counts every rejection per furnisher and code', async () => {
       const { ledger } = await setup();
       const traffic = { ...judgment('p-1', 0), type: TRAFFIC, attributes: exampleAttributes(TRAFFIC) };

@@ -26,7 +26,7 @@ export interface PostgresWriteStatements extends PostgresStatements {
   /**
    * Ends the transaction with `commit` or `rollback` after every statement issued before it, and
    * refuses any issued after: a rollback sent past statements still queued would leave them to run
-   * after it, each committing on its own.
+   * after it, each committing on its own. Throws when a commit ended in a rollback.
    */
   end(statement: 'commit' | 'rollback'): Promise<void>;
 }
@@ -90,7 +90,9 @@ export function postgresClientStatements(client: pg.ClientBase): PostgresWriteSt
     end: async (statement) => {
       const done = exec(statement, []);
       ended = true;
-      await done;
+      // PostgreSQL answers a commit of a failed transaction with ROLLBACK, not with an error.
+      const { command } = await done;
+      if (command.toLowerCase() !== statement) throw new Error(`the transaction ended in ${command} instead of ${statement.toUpperCase()}`);
     },
   };
 }
