@@ -32,8 +32,9 @@ const SLICE = 1000;
 export interface Lane {
   /**
    * The group this one is written ahead of, not yet committed: read on top of the database. Subjects
-   * are written only once it has committed (a row it inserted is invisible to this transaction until
-   * then, so an update would miss it); nothing else this group writes can meet a row of it.
+   * and rejection counts are written only once it has committed (a row it inserted is invisible to
+   * this transaction until then, so an update would miss it); the events and records appended before
+   * cannot meet a row of it.
    */
   readonly prior?: BuiltGroup & { readonly committed: Promise<boolean> };
   /** Told what the group has built, once all its appends are sent. */

@@ -78,7 +78,8 @@ type GroupWrite<T> = (tx: WriteTx, lane: Lane) => Promise<T>;
  * Commits a group of a chain. Where the store can, the group is written ahead: once the group before
  * it has sent all its appends (and the one before that is done), on top of what that group built, and
  * committed only after it, if it did commit. Otherwise, and whenever that fails, it is written under
- * the head lock as any write. Either way its attempts are lent to the group after it.
+ * the head lock as any write. Either way its first attempt is lent to the group after it (which, when
+ * that attempt fails, fails too and runs under the lock after it).
  */
 async function commitGroup<T>(ctx: LedgerContext, chained: ChainedGroup, write: GroupWrite<T>): Promise<T> {
   const { store } = ctx;
@@ -92,6 +93,8 @@ async function commitGroup<T>(ctx: LedgerContext, chained: ChainedGroup, write: 
       return result;
     } catch {
       attempt.ended(false);
+      // Behind the group before it, which may be running again under the lock too: groups commit in call order.
+      await chained.prior?.done;
     }
   }
   let attempt: Attempt | undefined;

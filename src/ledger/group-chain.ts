@@ -47,7 +47,10 @@ export interface ChainedGroup {
 
 const lastOf = new WeakMap<LedgerContext, Group>();
 
-/** Joins the ledger's chain of bulk writes, in call order. `end` must be called whatever happens. */
+/**
+ * Joins the ledger's chain of bulk writes, in call order. `end` must be called whatever happens.
+ * Only a store that writes ahead (PostgreSQL) uses the chain; others commit in their own order.
+ */
 export function joinChain(ctx: LedgerContext): ChainedGroup {
   let build!: (a: GroupAttempt | undefined) => void;
   let end!: () => void;
@@ -68,7 +71,7 @@ export function joinChain(ctx: LedgerContext): ChainedGroup {
   };
 }
 
-/** A promise with its settling functions, for an attempt's `written` and `committed`. */
+/** A promise with its settling function, for an attempt's `committed`. */
 export function deferred<T>(): { readonly promise: Promise<T>; resolve(value: T): void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => { resolve = r; });

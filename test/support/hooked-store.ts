@@ -3,8 +3,8 @@ import type { Store, WriteTx } from '../../src/store/store.js';
 
 export interface HookedStore {
   readonly store: Store;
-  /** Writes started ahead of the write before them (PostgreSQL only). */
-  aheadWrites(): number;
+  /** Writes ahead of the write before them that committed (PostgreSQL only). */
+  aheadCommits(): number;
 }
 
 /**
@@ -36,12 +36,13 @@ export function hookedStore(inner: Store, beforeSubjects: (changes: readonly Sub
     store: writeAhead
       ? {
         ...store,
-        writeAhead: (after, fn) => {
+        writeAhead: async (after, fn) => {
+          const result = await writeAhead(innerOf.get(after) ?? after, (tx) => fn(wrap(tx)));
           ahead += 1;
-          return writeAhead(innerOf.get(after) ?? after, (tx) => fn(wrap(tx)));
+          return result;
         },
       }
       : store,
-    aheadWrites: () => ahead,
+    aheadCommits: () => ahead,
   };
 }

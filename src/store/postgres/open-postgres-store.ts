@@ -35,12 +35,13 @@ const sameHead = (a: HeadRow, b: HeadRow): boolean => a.nextSeq === b.nextSeq &&
  */
 export async function openPostgresStore(url: string, options: { readonly poolSize?: number } = {}): Promise<Store> {
   const { pool, kysely: db } = await openPostgresPool(url, options.poolSize ?? 10, (k) => migrateToLatest(k, 'postgres'));
-  /** The head each open write transaction has reached, for the writes ahead of it. */
-  const heads = new WeakMap<WriteTx, () => HeadRow>();
+  /** The head each write transaction has reached, while it is open (until its commit or rollback ends): for the writes ahead of it. */
+  const heads = new Map<WriteTx, () => HeadRow>();
   /** Writes ahead not yet settled: a locked write waits for them, whose events would take the same seqs. */
   const ahead = new Set<Promise<unknown>>();
-  /** Locked writes waiting for or holding the lock (no write goes ahead of one but the one it follows), and those holding it. */
+  /** Locked writes waiting for the lock or holding it: none goes ahead of one of them, but of the one it follows. */
   const waiting: object[] = [];
+  /** The open transactions of locked writes. */
   const locked = new Set<WriteTx>();
 
   /** One transaction on its own pooled client (appends go by COPY on that connection); rolled back on failure. */
@@ -69,23 +70,26 @@ export async function openPostgresStore(url: string, options: { readonly poolSiz
     try {
       await Promise.allSettled([...ahead]);
       for (let attempt = 1; ; attempt += 1) {
+        let opened: WriteTx | undefined;
         try {
           return await transaction(async (s) => {
             const row = await s.get(LOCK_HEAD);
             if (!row) throw new Error('ledger_head row missing: the database was not migrated');
             const tx = postgresWriteTx(s, headFromRow(row));
+            opened = tx;
             heads.set(tx, tx.currentHead);
             locked.add(tx);
-            try {
-              const result = await fn(tx);
-              await tx.finish();
-              return result;
-            } finally {
-              locked.delete(tx);
-            }
+            const result = await fn(tx);
+            await tx.finish();
+            return result;
           });
         } catch (error) {
           if (!isTransient(error) || attempt >= RETRIES) throw error;
+        } finally {
+          if (opened) {
+            heads.delete(opened);
+            locked.delete(opened);
+          }
         }
       }
     } finally {
@@ -98,14 +102,18 @@ export async function openPostgresStore(url: string, options: { readonly poolSiz
     const othersLocked = waiting.length - (locked.has(after) ? 1 : 0);
     if (!assumedOf || othersLocked > 0) throw new Error('a write ahead must follow an open write of this store, with no other write waiting');
     const assumed = assumedOf();
+    let opened: WriteTx | undefined;
     const run = transaction(async (s) => {
       const tx = postgresWriteTx(s, assumed);
+      opened = tx;
       heads.set(tx, tx.currentHead);
       const result = await fn(tx);
       const row = await s.get(LOCK_HEAD);
       if (!row || !sameHead(headFromRow(row), assumed)) throw new Error('the ledger head moved under a write ahead');
       await tx.finish();
       return result;
+    }).finally(() => {
+      if (opened) heads.delete(opened);
     });
     ahead.add(run);
     try {
