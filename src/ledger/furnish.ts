@@ -83,10 +83,12 @@ type GroupWrite<T> = (tx: WriteTx, lane: Lane) => Promise<T>;
  */
 async function commitGroup<T>(ctx: LedgerContext, chained: ChainedGroup, write: GroupWrite<T>): Promise<T> {
   const { store } = ctx;
-  const prior = store.writeAhead && ctx.onAppend === undefined ? await chained.prior?.built : undefined;
+  // Only where a group can be written ahead is what it built worth lending (SQLite keeps none).
+  const lends = store.writeAhead !== undefined && ctx.onAppend === undefined;
+  const prior = lends ? await chained.prior?.built : undefined;
   if (prior && store.writeAhead) {
     await prior.priorDone;
-    const attempt = newAttempt(chained);
+    const attempt = newAttempt(chained, lends);
     try {
       const result = await store.writeAhead(prior.tx, (tx) => attempt.run(tx, { prior }, write));
       attempt.ended(true);
@@ -102,7 +104,7 @@ async function commitGroup<T>(ctx: LedgerContext, chained: ChainedGroup, write: 
     const result = await store.write((tx) => {
       // A write may run again: each run is an attempt of its own, and one that ran again did not commit.
       attempt?.ended(false);
-      attempt = newAttempt(chained);
+      attempt = newAttempt(chained, lends);
       return attempt.run(tx, {}, write);
     });
     attempt?.ended(true);
@@ -118,11 +120,12 @@ interface Attempt {
   ended(committed: boolean): void;
 }
 
-/** One attempt at a group's transaction, lent to the next group as soon as it has built. */
-function newAttempt(chained: ChainedGroup): Attempt {
+/** One attempt at a group's transaction, lent to the next group as soon as it has built (if it `lends`). */
+function newAttempt(chained: ChainedGroup, lends: boolean): Attempt {
   const committed = deferred<boolean>();
   return {
     run: (tx, lane, write) => {
+      if (!lends) return write(tx, lane);
       const priorDone = chained.prior?.done ?? Promise.resolve();
       return write(tx, { ...lane, built: (g) => chained.build({ ...g, tx, committed: committed.promise, priorDone }) });
     },

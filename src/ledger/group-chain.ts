@@ -52,26 +52,24 @@ const lastOf = new WeakMap<LedgerContext, Group>();
  * Only a store that writes ahead (PostgreSQL) uses the chain; others commit in their own order.
  */
 export function joinChain(ctx: LedgerContext): ChainedGroup {
-  let build!: (a: GroupAttempt | undefined) => void;
-  let end!: () => void;
-  const built = new Promise<GroupAttempt | undefined>((resolve) => { build = resolve; });
-  const done = new Promise<void>((resolve) => { end = resolve; });
-  const group: Group = { built, done };
+  const built = deferred<GroupAttempt | undefined>();
+  const done = deferred<undefined>();
+  const group: Group = { built: built.promise, done: done.promise };
   const prior = lastOf.get(ctx);
   lastOf.set(ctx, group);
   return {
     group,
     prior,
-    build: (a) => build(a),
+    build: (a) => built.resolve(a),
     end: () => {
-      build(undefined);
-      end();
+      built.resolve(undefined);
+      done.resolve(undefined);
       if (lastOf.get(ctx) === group) lastOf.delete(ctx);
     },
   };
 }
 
-/** A promise with its settling function, for an attempt's `committed`. */
+/** A promise with its settling function (settling it again does nothing). */
 export function deferred<T>(): { readonly promise: Promise<T>; resolve(value: T): void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => { resolve = r; });
