@@ -1,12 +1,11 @@
-import type { Instant, RecordId } from '../core/brand.js';
-import { CredenceError, isCredenceError, type ErrorCode } from '../core/errors.js';
+import type { Instant, RecordId, SubjectId } from '../core/brand.js';
+import { CredenceError } from '../core/errors.js';
 import type { LedgerEvent } from '../core/ledger/ledger-event.js';
 import { recordFromFurnished } from '../core/ledger/apply-record-event.js';
 import type { RecordStatus } from '../core/record.js';
 import type { StoredRecord, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
 import { furnishedRecord } from './furnished-record.js';
-import { MAX_BATCH } from './furnish-types.js';
 import { activeFurnisher, appendEvents, type LedgerContext } from './ledger-context.js';
 import { standingsFor } from './project-standings.js';
 import { payloadHash } from './payload-hash.js';
@@ -38,16 +37,29 @@ interface Plan {
 }
 
 /** A change checked against the record and the subject, or the answer when it was already made. */
-type Checked = { readonly record: StoredRecord; readonly subject: SubjectRow; readonly plan: Plan } | { readonly done: RecordChange };
+export type Checked = { readonly record: StoredRecord; readonly subject: SubjectRow; readonly plan: Plan } | { readonly done: RecordChange };
 
 type Planner = (record: StoredRecord, subject: SubjectRow, tx: WriteTx) => Promise<Plan | RecordChange>;
 
+/** Where a change finds its record and that record's subject: the transaction, or a batch's state so far. */
+export interface ChangeReads {
+  record(id: RecordId): Promise<StoredRecord | undefined>;
+  subject(id: SubjectId): Promise<SubjectRow | undefined>;
+}
+
+const txReads = (tx: WriteTx): ChangeReads => ({
+  record: async (id) => (await tx.records([id]))[0],
+  subject: async (id) => (await tx.subjects([id]))[0],
+});
+
 /** Every check of a change, before anything is written: a failed check throws and leaves the transaction untouched. */
-async function check(tx: WriteTx, furnisherId: string, id: RecordId, options: ChangeOptions, allowed: readonly RecordStatus[], plan: Planner): Promise<Checked> {
-  const [record] = await tx.records([id]);
+export async function check(
+  tx: WriteTx, reads: ChangeReads, furnisherId: string, id: RecordId, options: ChangeOptions, allowed: readonly RecordStatus[], plan: Planner,
+): Promise<Checked> {
+  const record = await reads.record(id);
   if (!record) throw new CredenceError('not_found', `record ${id} does not exist`);
   if (record.furnisherId !== furnisherId) throw new CredenceError('not_record_furnisher', `record ${id} was furnished by another furnisher`);
-  const [subject] = await tx.subjects([record.subjectId]);
+  const subject = await reads.subject(record.subjectId);
   if (!subject) throw new CredenceError('internal_error', `subject of record ${id} is missing`);
   if (options.expectedVersion !== undefined && options.expectedVersion !== subject.version) {
     throw new CredenceError('version_conflict', `subject ${subject.id} is at version ${subject.version}, not ${options.expectedVersion}`,
@@ -80,12 +92,13 @@ async function change(
 ): Promise<RecordChange> {
   await activeFurnisher(ctx.store, furnisherId);
   return ctx.store.write(async (tx) => {
-    const checked = await check(tx, furnisherId, id, options, allowed, plan);
+    const checked = await check(tx, txReads(tx), furnisherId, id, options, allowed, plan);
     return 'done' in checked ? checked.done : apply(ctx, tx, furnisherId, at, checked);
   });
 }
 
-const fulfilment = (id: RecordId, fulfilledAt: Instant, given: Instant | undefined): Planner => (record, subject) => {
+/** Plans a fulfilment: a fulfilment already made (same or no `fulfilledAt` given) is answered as done. */
+export const fulfilment = (id: RecordId, fulfilledAt: Instant, given: Instant | undefined): Planner => (record, subject) => {
   if (record.status === 'fulfilled' && (given === undefined || given === record.fulfilledAt)) {
     return Promise.resolve({ recordId: id, subjectId: subject.id, status: record.status, version: subject.version, duplicate: true });
   }
@@ -104,40 +117,6 @@ export function fulfil(ctx: LedgerContext, furnisherId: string, id: RecordId, in
   const fulfilledAt = input.fulfilledAt ?? at;
   if (fulfilledAt > at) return Promise.reject(new CredenceError('invalid_request', 'fulfilledAt is later than the time of submission'));
   return change(ctx, furnisherId, id, at, input, ['active'], fulfilment(id, fulfilledAt, input.fulfilledAt));
-}
-
-/** One fulfilment of a batch: its change, or why it was refused (nothing was written for it). */
-export type ChangeOutcome =
-  | { readonly ok: true; readonly change: RecordChange }
-  | { readonly ok: false; readonly code: ErrorCode; readonly reason: string };
-
-/**
- * Up to MAX_BATCH fulfilments of one furnisher in one transaction (bulk import: one durable commit
- * instead of one per line). Each is answered as `fulfil` would have, in order; a refused one changes nothing.
- */
-export async function fulfilMany(
-  ctx: LedgerContext, furnisherId: string, items: readonly { readonly id: RecordId; readonly fulfilledAt?: Instant | undefined }[], at: Instant,
-): Promise<ChangeOutcome[]> {
-  if (items.length > MAX_BATCH) throw new CredenceError('payload_too_large', `at most ${MAX_BATCH} fulfilments are committed together, got ${items.length}`);
-  await activeFurnisher(ctx.store, furnisherId);
-  if (items.length === 0) return [];
-  return ctx.store.write(async (tx) => {
-    const outcomes: ChangeOutcome[] = [];
-    for (const item of items) {
-      const fulfilledAt = item.fulfilledAt ?? at;
-      let checked: Checked;
-      try {
-        if (fulfilledAt > at) throw new CredenceError('invalid_request', 'fulfilledAt is later than the time of submission');
-        checked = await check(tx, furnisherId, item.id, {}, ['active'], fulfilment(item.id, fulfilledAt, item.fulfilledAt));
-      } catch (e) {
-        if (!isCredenceError(e)) throw e;
-        outcomes.push({ ok: false, code: e.code, reason: e.message });
-        continue;
-      }
-      outcomes.push({ ok: true, change: 'done' in checked ? checked.done : await apply(ctx, tx, furnisherId, at, checked) });
-    }
-    return outcomes;
-  });
 }
 
 /** The record was wrong: it stops counting, and it is replaced by a new record (its own furnisherRef). */

@@ -1,5 +1,6 @@
 export { openLedger, DEFAULT_RULEBOOK_PATH, type Ledger, type LedgerOptions } from './open-ledger.js';
-export type { ChangeOptions, ChangeOutcome, RecordChange } from './change-record.js';
+export type { ChangeOptions, RecordChange } from './change-record.js';
+export type { ChangeOutcome } from './fulfil-many.js';
 export { recordTypesFor, type ClientInput } from './clients.js';
 export { MAX_BATCH, MAX_BATCHES_PER_COMMIT, type BatchResult, type Furnishing, type ItemResult, type RecordInput } from './furnish-types.js';
 export type { AppendHook } from './ledger-context.js';

@@ -328,6 +328,49 @@ export function conformance(name: string, open: OpenStore): void {
       expect(await ledger.verifyIntegrity()).toMatchObject({ ok: true });
     });
 
+    it('fulfils a batch exactly as the same fulfilments made one by one: answers, versions, records, standings and events', async () => {
+      const sides = [await setup(), await setup()];
+      const ids: RecordId[][] = [];
+      for (const { ledger } of sides) {
+        // Two subjects with three and two defaulter records, and one with a single record.
+        const refs: [string, number][] = [['e-1', 0], ['e-2', 0], ['e-3', 0], ['e-4', 1], ['e-5', 1], ['e-6', 2]];
+        const result = await ledger.furnish('court-1', refs.map(([ref, i]) => judgment(ref, i)), T0);
+        ids.push(result.items.map((item) => (item.status === 'accepted' ? item.recordId : 'rec_0' as RecordId)));
+      }
+      const [batch, single] = sides;
+      const [mine = [], theirs = []] = ids;
+      expect(mine).toEqual(theirs);
+      const at = T0 + 5 * DAY;
+      const items = [
+        { id: mine[0], fulfilledAt: T0 + DAY }, { id: mine[1] }, { id: mine[0] }, { id: mine[0], fulfilledAt: T0 + 2 * DAY },
+        { id: mine[3], fulfilledAt: T0 + 9 * DAY }, { id: mine[3], fulfilledAt: T0 + 3 * DAY }, { id: mine[5], fulfilledAt: T0 + DAY },
+        { id: mine[2], fulfilledAt: T0 + 4 * DAY }, { id: mine[4] },
+      ].map((i) => ({ ...i, id: i.id ?? ('rec_0' as RecordId) }));
+      const answer = (o: { ok: true; change: object } | { ok: false; code: string }): unknown => (o.ok ? o.change : o.code);
+      const batched = (await (batch?.ledger.fulfilMany('court-1', items, at) ?? [])).map(answer);
+      const oneByOne: unknown[] = [];
+      for (const { id, fulfilledAt } of items) {
+        const change = single?.ledger.fulfil('court-1', id, fulfilledAt === undefined ? {} : { fulfilledAt }, at);
+        oneByOne.push(await change?.then((c) => c, async (e: unknown) => codeOf(Promise.reject(e as Error))));
+      }
+      expect(batched).toEqual(oneByOne);
+      expect(batched.filter((o) => typeof o === 'string')).toEqual(['record_not_active', 'invalid_request']);
+      // Each subject's version counts its records furnished, then one per fulfilment in batch order; a retry repeats it.
+      expect(batched.map((o) => (typeof o === 'object' && o !== null && 'version' in o ? o.version : null))).toEqual([4, 5, 5, null, null, 3, 2, 6, 4]);
+      // Sorted: a store need not return rows in the order asked.
+      const sorted = <T extends { id?: string; subjectId?: string }>(rows: readonly T[]): T[] =>
+        [...rows].sort((x, y) => String(x.id ?? x.subjectId).localeCompare(String(y.id ?? y.subjectId)));
+      const state = (store: Store | undefined): Promise<unknown> => store?.read(async (tx) => ({
+        subjects: sorted(await tx.subjects([person(0), person(1), person(2)])),
+        standings: sorted(await tx.standings([person(0), person(1), person(2)], '2026.1')),
+        records: sorted(await tx.recordsOf([person(0), person(1), person(2)])),
+        events: (await tx.events(1, 1000)).map((event) => ({ ...event, seq: 0 })),
+      })) ?? Promise.resolve(undefined);
+      expect(await state(batch?.store)).toEqual(await state(single?.store));
+      expect((await batch?.ledger.verifyIntegrity())?.problems).toEqual([]);
+      expect((await batch?.ledger.standing(person(0), at))?.lists).toEqual([]);
+    });
+
     it('supersedes a corrected record by a new one and stops counting the old', async () => {
       const { store, ledger } = await setup();
       const id = await furnishOne(ledger, 'k-1', 4);
