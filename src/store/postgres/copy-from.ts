@@ -64,9 +64,25 @@ const field = (v: Value): string => {
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
 };
 
-/** Rows as COPY text-format data. */
+/**
+ * Rows as COPY text-format data: each row joined, then encoded straight into one growing buffer. (Built
+ * as one string and encoded at the end, the rows of a slice made a rope that took about a third of the
+ * time to flatten and encode.)
+ */
 export function copyText(rows: readonly (readonly Value[])[]): Buffer {
-  let text = '';
-  for (const row of rows) text += `${row.map(field).join('\t')}\n`;
-  return Buffer.from(text);
+  let buf = Buffer.allocUnsafe(1 << 16);
+  let at = 0;
+  for (const row of rows) {
+    const line = row.map(field).join('\t');
+    // A UTF-16 unit takes at most 3 bytes of UTF-8.
+    const need = line.length * 3 + 1;
+    if (at + need > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + need));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    at += buf.write(line, at);
+    buf[at++] = 10; // newline
+  }
+  return buf.subarray(0, at);
 }
