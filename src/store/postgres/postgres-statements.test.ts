@@ -54,4 +54,16 @@ describe('statements on one client, issued without waiting', () => {
     // The connection is usable afterwards: the copy data the server skipped was dropped.
     expect(await s.get('select count(*)::int as n from t')).toEqual({ n: 0 });
   });
+
+  it('refuses statements issued after the transaction ended, and writes nothing for them', async () => {
+    const s = postgresClientStatements(connected());
+    await s.run('begin');
+    await s.copy('t', ['id', 'note'], [[20, 'kept']]);
+    await s.end('commit');
+    await expect(s.run('insert into t (id, note) values (21, $1)', 'late')).rejects.toThrow(/transaction has ended; not run: insert into t/);
+    await expect(s.copy('t', ['id', 'note'], [[22, 'late']])).rejects.toThrow(/transaction has ended; no rows copied into t/);
+    const rows = await connected().query('select id, note from t where id >= 20 order by id');
+    expect(rows.rows).toEqual([{ id: 20, note: 'kept' }]);
+    await connected().query('delete from t');
+  });
 });
