@@ -8,7 +8,7 @@ import type { WriteTx } from '../store/store.js';
 import { furnishedRecord } from './furnished-record.js';
 import { activeFurnisher, appendEvents, type LedgerContext } from './ledger-context.js';
 import { standingsFor } from './project-standings.js';
-import { payloadHash } from './payload-hash.js';
+import { sameFacts } from './payload-hash.js';
 import { recordIdFromSeq, seqFromRecordId } from '../store/record-key.js';
 import { validateItem } from './validate-item.js';
 
@@ -128,12 +128,11 @@ export async function correct(
   if (!check.ok) throw new CredenceError(check.code, `replacement: ${check.reason}`);
   requireReason(input.reason);
   const item = check.item;
-  const hash = payloadHash(item);
   return change(ctx, furnisherId, id, at, input, ['active', 'fulfilled'], async (record, subject, tx) => {
     if (item.subject.id !== record.subjectId) throw new CredenceError('invalid_request', 'a correction must be about the same subject');
     const [taken] = await tx.recordsByRef(furnisherId, [item.furnisherRef]);
     if (taken) {
-      if (record.supersededBy === taken.id && taken.payloadHash === hash) {
+      if (record.supersededBy === taken.id && sameFacts(taken.subjectId, taken, item.subject.id, item)) {
         return { recordId: id, subjectId: subject.id, status: record.status, version: subject.version, replacementId: taken.id, duplicate: true };
       }
       throw new CredenceError('idempotency_conflict', `furnisherRef ${item.furnisherRef} is already used by record ${taken.id}`);
@@ -144,7 +143,7 @@ export async function correct(
     return {
       event: { type: 'record.corrected', subjectId: record.subjectId, recordId: id, replacement, reason: input.reason },
       updated: { ...record, status: 'corrected', supersededBy: newId },
-      added: { ...recordFromFurnished(record.subjectId, replacement), payloadHash: hash, supersededBy: null, seq: seqFromRecordId(newId) ?? 0 },
+      added: { ...recordFromFurnished(record.subjectId, replacement), supersededBy: null, seq: seqFromRecordId(newId) ?? 0 },
     };
   });
 }

@@ -12,17 +12,17 @@ import type { BatchResult, ItemResult } from './furnish-types.js';
 import type { BuiltGroup, KnownRef } from './group-chain.js';
 import { appendEvents, type LedgerContext } from './ledger-context.js';
 import { ioTurn, pendingWrites } from './pending-writes.js';
+import { sameFacts } from './payload-hash.js';
 import { bySubject, standingsFor } from './project-standings.js';
 import type { ItemCheck, ValidItem } from './validate-item.js';
 
-/** An item after the checks that need no database: rejected, or valid with its payload hash. */
-export type Prepared = Extract<ItemCheck, { ok: false }> | { readonly ok: true; readonly item: ValidItem; readonly hash: string };
+/** An item after the checks that need no database. */
+export type Prepared = ItemCheck;
 
 interface Fresh {
   readonly item: ValidItem;
   readonly seq: number;
   readonly id: RecordId;
-  readonly hash: string;
 }
 
 /** New records are written in slices this large, each sent before the next is prepared. */
@@ -56,7 +56,7 @@ export async function commitBatches(
   const [byRef, removed, subjectRows, head] = await Promise.all([
     tx.recordsByRef(furnisherId, refs), removedAfterDispute(tx, subjectIds), tx.subjects(subjectIds), tx.head(),
   ]);
-  const known = new Map<string, KnownRef>(byRef.map((r) => [r.furnisherRef, { id: r.id, hash: r.payloadHash }]));
+  const known = new Map<string, KnownRef>(byRef.map((r) => [r.furnisherRef, { id: r.id, subjectId: r.subjectId, facts: r }]));
   const rows = new Map(subjectRows.map((r) => [r.id, r]));
   const { prior } = lane;
   if (prior) {
@@ -94,11 +94,11 @@ export async function commitBatches(
         }
         const seq = firstSeq + fresh.length;
         const id = recordIdFromSeq(seq);
-        known.set(ref, { id, hash: p.hash });
-        fresh.push({ item: p.item, seq, id, hash: p.hash });
+        known.set(ref, { id, subjectId: p.item.subject.id, facts: p.item });
+        fresh.push({ item: p.item, seq, id });
         accepted += 1;
         items.push({ index, furnisherRef: ref, status: 'accepted', recordId: id, duplicate: false });
-      } else if (prior.hash === p.hash) {
+      } else if (sameFacts(prior.subjectId, prior.facts, p.item.subject.id, p.item)) {
         duplicates += 1;
         items.push({ index, furnisherRef: ref, status: 'accepted', recordId: prior.id, duplicate: true });
       } else {
@@ -146,7 +146,7 @@ function checkSeqs(stored: readonly StoredEvent[], slice: readonly Fresh[]): voi
 function storedRecord(f: Fresh, r: FurnishedRecord): StoredRecord {
   const record: { -readonly [K in keyof StoredRecord]: StoredRecord[K] } = {
     id: r.recordId, subjectId: f.item.subject.id, type: r.type, occurredAt: r.occurredAt, attributes: r.attributes, legalBasis: r.legalBasis,
-    furnisherId: r.furnisherId, furnisherRef: r.furnisherRef, status: 'active', payloadHash: f.hash, supersededBy: null, seq: f.seq,
+    furnisherId: r.furnisherId, furnisherRef: r.furnisherRef, status: 'active', supersededBy: null, seq: f.seq,
   };
   if (r.evidenceRef !== undefined) record.evidenceRef = r.evidenceRef;
   if (r.consent !== undefined) record.consent = r.consent;

@@ -6,7 +6,6 @@ import { commitBatches, type Lane, type Prepared } from './commit-batches.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, type BatchResult } from './furnish-types.js';
 import { deferred, joinChain, type ChainedGroup } from './group-chain.js';
 import { activeFurnisher, type LedgerContext } from './ledger-context.js';
-import { payloadHash } from './payload-hash.js';
 import { ioTurn } from './pending-writes.js';
 import { validateItem } from './validate-item.js';
 
@@ -19,10 +18,7 @@ function checkBatch(batch: unknown): asserts batch is readonly unknown[] {
   if (batch.length > MAX_BATCH) throw new CredenceError('payload_too_large', `a batch holds at most ${MAX_BATCH} records, got ${batch.length}`);
 }
 
-const prepare = (batch: readonly unknown[], furnisher: ClientRow, at: Instant): Prepared[] => batch.map((raw) => {
-  const check = validateItem(raw, furnisher, at);
-  return check.ok ? { ok: true, item: check.item, hash: payloadHash(check.item) } : check;
-});
+const prepare = (batch: readonly unknown[], furnisher: ClientRow, at: Instant): Prepared[] => batch.map((raw) => validateItem(raw, furnisher, at));
 
 /**
  * Validates a batch, then commits its accepted items, their events and the touched subjects'

@@ -2,11 +2,13 @@ import type { RecordId, SubjectId } from '../core/brand.js';
 import type { StoredRecord, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
 import type { LedgerContext } from './ledger-context.js';
+import type { HashedFacts } from './payload-hash.js';
 
-/** A furnisher ref as a group knows it: the record it names and that record's payload hash. */
+/** A furnisher ref as a group knows it: the record it names, with that record's subject and facts (what a resubmission is compared against). */
 export interface KnownRef {
   readonly id: RecordId;
-  readonly hash: string;
+  readonly subjectId: string;
+  readonly facts: HashedFacts;
 }
 
 /** What a group has built once all its appends are sent: what a group written ahead of its commit reads on top of the database. */

@@ -26,7 +26,7 @@ export interface IntegrityReport {
 }
 
 /** The record's state without the projection's own columns (canonicalJson leaves undefined out). */
-const recordState = (r: StoredRecord): unknown => ({ ...r, payloadHash: undefined, seq: undefined, supersededBy: undefined });
+const recordState = (r: StoredRecord): unknown => ({ ...r, seq: undefined, supersededBy: undefined });
 const comparable = (s: StoredStanding): string =>
   canonicalJson({ points: s.points, grade: s.grade, lists: s.lists, measures: s.measureKeys, nextChangeAt: s.nextChangeAt, version: s.rulebookVersion });
 

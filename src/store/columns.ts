@@ -32,14 +32,14 @@ export const subjectFromRow = (r: Row): SubjectRow => ({
 export const RECORD_COLUMNS = [
   'seq', 'subject_id', 'type', 'occurred_at', 'furnisher_id', 'furnisher_ref', 'consent',
   'status', 'fulfilled_at', 'superseded_by', 'dispute_opened_at', 'dispute_verify_by', 'dispute_verified_at', 'dispute_closed_at',
-  'payload_hash', 'restored_at',
+  'restored_at',
 ] as const;
 
 export const recordValues = (r: StoredRecord): Value[] => [
   r.seq, r.subjectId, r.type, r.occurredAt, r.furnisherId, r.furnisherRef,
   r.consent === undefined ? null : r.consent ? 1 : 0,
   r.status, r.fulfilledAt ?? null, r.supersededBy === null ? null : seqFromRecordId(r.supersededBy) ?? null,
-  r.dispute?.openedAt ?? null, r.dispute?.verifyBy ?? null, r.dispute?.verifiedAt ?? null, r.dispute?.closedAt ?? null, r.payloadHash,
+  r.dispute?.openedAt ?? null, r.dispute?.verifyBy ?? null, r.dispute?.verifiedAt ?? null, r.dispute?.closedAt ?? null,
   r.restoredAt ?? null,
 ];
 
@@ -81,7 +81,6 @@ export function recordFromRow(r: Row): StoredRecord {
       ? { dispute: { openedAt, verifyBy: num(r.dispute_verify_by), ...(verifiedAt !== null ? { verifiedAt } : {}), ...(closedAt !== null ? { closedAt } : {}) } }
       : {}),
     ...(restoredAt !== null ? { restoredAt } : {}),
-    payloadHash: str(r.payload_hash),
     supersededBy: superseded === null ? null : recordIdFromSeq(superseded),
     seq,
   };

@@ -22,8 +22,6 @@ export interface SubjectChange {
 
 /** The current state of a record, as projected from its events. */
 export interface StoredRecord extends RecordState {
-  /** SHA-256 of the normalized furnished payload: what idempotent re-submission is compared against. */
-  readonly payloadHash: string;
   /** The record that corrected this one, if any. */
   readonly supersededBy: RecordId | null;
   /** Sequence number of the event that furnished it. */

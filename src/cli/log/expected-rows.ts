@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Instant, RecordId } from '../../core/brand.js';
 import { canonicalJson } from '../../core/ledger/canonical-json.js';
 import { foldRecords } from '../../core/ledger/apply-record-event.js';
-import type { FurnishedRecord, SubjectEvent } from '../../core/ledger/ledger-event.js';
+import type { SubjectEvent } from '../../core/ledger/ledger-event.js';
 import type { RecordState } from '../../core/record.js';
 import type { CompiledRulebook } from '../../core/rulebook/compile-rulebook.js';
 import { computeStanding } from '../../core/standing/compute-standing.js';
@@ -15,13 +14,6 @@ import { seqFromRecordId } from '../../store/record-key.js';
 
 type Value = string | number | null;
 
-/** SHA-256 (base64url) of a furnished record's facts without its ref: the ledger's idempotency hash. */
-export function payloadHashOf(subjectId: string, r: FurnishedRecord): string {
-  const attributes = Object.keys(r.attributes).sort().map((k) => [k, r.attributes[k]]);
-  const fields = [subjectId, r.type, r.occurredAt, r.legalBasis, r.evidenceRef ?? null, r.consent ?? null, attributes];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
-}
-
 export interface ReplayedSubject {
   readonly records: ReadonlyMap<RecordId, RecordState>;
   /** The records table row each record should have, by seq. */
@@ -31,27 +23,21 @@ export interface ReplayedSubject {
 /** Folds a subject's events (throws on a stream no ledger could have written). */
 export function replaySubject(subjectId: string, events: readonly SubjectEvent[]): ReplayedSubject {
   const records = foldRecords(events);
-  const furnished = new Map<RecordId, FurnishedRecord>();
   const superseded = new Map<RecordId, RecordId>();
   for (const e of events) {
-    if (e.type === 'record.furnished') furnished.set(e.record.recordId, e.record);
-    if (e.type === 'record.corrected') {
-      furnished.set(e.replacement.recordId, e.replacement);
-      superseded.set(e.recordId, e.replacement.recordId);
-    }
+    if (e.type === 'record.corrected') superseded.set(e.recordId, e.replacement.recordId);
   }
   const recordRows = new Map<number, Record<string, Value>>();
   for (const r of records.values()) {
     const seq = seqFromRecordId(r.id) ?? -1;
     const by = superseded.get(r.id);
-    const source = furnished.get(r.id);
     recordRows.set(seq, {
       seq, subject_id: r.subjectId, type: r.type, occurred_at: r.occurredAt, furnisher_id: r.furnisherId, furnisher_ref: r.furnisherRef,
       consent: r.consent === undefined ? null : r.consent ? 1 : 0, status: r.status, fulfilled_at: r.fulfilledAt ?? null,
       superseded_by: by === undefined ? null : seqFromRecordId(by) ?? -1,
       dispute_opened_at: r.dispute?.openedAt ?? null, dispute_verify_by: r.dispute?.verifyBy ?? null,
       dispute_verified_at: r.dispute?.verifiedAt ?? null, dispute_closed_at: r.dispute?.closedAt ?? null,
-      payload_hash: source ? payloadHashOf(r.subjectId, source) : null, restored_at: r.restoredAt ?? null,
+      restored_at: r.restoredAt ?? null,
     });
   }
   return { records, recordRows };

@@ -7,7 +7,6 @@ import type { DisputeRow } from '../../store/due-process/due-process-rows.js';
 import { recordIdFromSeq } from '../../store/record-key.js';
 import { furnishedRecord } from '../furnish.js';
 import { activeFurnisher, type LedgerContext } from '../ledger-context.js';
-import { payloadHash } from '../payload-hash.js';
 import { validateItem } from '../validate-item.js';
 import { commitSubjectEvents, recordInTx } from './subject-step.js';
 
@@ -40,7 +39,6 @@ export async function answerDispute(ctx: LedgerContext, furnisherId: string, dis
     const nextSeq = (await tx.head()).nextSeq;
     let replacementId = already ? record.supersededBy ?? undefined : undefined;
     const follow: SubjectEvent[] = [];
-    let hash: string | undefined;
     if (!already && input.answer === 'corrected') {
       if (!check?.ok) throw new CredenceError('invalid_request', 'a correction needs the corrected record as `replacement`');
       if (check.item.subject.id !== record.subjectId) throw new CredenceError('invalid_request', 'a correction must be about the same subject');
@@ -49,7 +47,6 @@ export async function answerDispute(ctx: LedgerContext, furnisherId: string, dis
       }
       // The answer is event nextSeq; the correction that furnishes the corrected record comes right after it.
       replacementId = recordIdFromSeq(nextSeq + 1);
-      hash = payloadHash(check.item);
       follow.push({ type: 'record.corrected', subjectId: record.subjectId, recordId: record.id, replacement: furnishedRecord(check.item, replacementId, furnisherId), reason: input.explanation });
     } else if (!already && input.answer === 'retracted') {
       follow.push({ type: 'record.retracted', subjectId: record.subjectId, recordId: record.id, reason: input.explanation });
@@ -57,7 +54,7 @@ export async function answerDispute(ctx: LedgerContext, furnisherId: string, dis
     const event = decideDispute(row.dispute, {
       kind: 'answer', answer: input.answer, explanation: input.explanation, ...(replacementId !== undefined ? { replacementId } : {}),
     }, at);
-    await commitSubjectEvents(ctx, tx, found, [event, ...follow], furnisherId, at, hash);
+    await commitSubjectEvents(ctx, tx, found, [event, ...follow], furnisherId, at);
     const next: DisputeRow = { dispute: evolveDispute(row.dispute, event, furnisherId), furnisherId };
     await dp.putDispute(next);
     return next;

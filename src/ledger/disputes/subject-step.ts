@@ -26,10 +26,10 @@ export async function recordInTx(tx: WriteTx, id: RecordId): Promise<RecordInTx 
 /**
  * Appends events about one subject's records and, in the same transaction, folds them into the
  * record rows, recomputes the standings under every rulebook in use and bumps the subject's version
- * by one per event. `replacementHash`: the payload hash of the record a `record.corrected` furnishes.
+ * by one per event.
  */
 export async function commitSubjectEvents(
-  ctx: LedgerContext, tx: WriteTx, at: RecordInTx, events: readonly SubjectEvent[], actor: string, now: Instant, replacementHash?: string,
+  ctx: LedgerContext, tx: WriteTx, at: RecordInTx, events: readonly SubjectEvent[], actor: string, now: Instant,
 ): Promise<{ readonly stored: readonly StoredEvent[]; readonly records: ReadonlyMap<RecordId, StoredRecord> }> {
   const rbs = await ctx.rulebooks.active(tx);
   const stored = await appendEvents(ctx, tx, events.map((event) => ({ event, recordedAt: now, actor })));
@@ -43,8 +43,8 @@ export async function commitSubjectEvents(
     if (!old) throw new Error(`${e.type} for record ${e.recordId} the subject does not have`);
     if (e.type === 'record.corrected') {
       const next = e.replacement.recordId;
-      if (next !== recordIdFromSeq(seq) || replacementHash === undefined) throw new Error(`the corrected record ${next} does not match event ${seq}`);
-      byId.set(next, { ...recordFromFurnished(e.subjectId, e.replacement), payloadHash: replacementHash, supersededBy: null, seq });
+      if (next !== recordIdFromSeq(seq)) throw new Error(`the corrected record ${next} does not match event ${seq}`);
+      byId.set(next, { ...recordFromFurnished(e.subjectId, e.replacement), supersededBy: null, seq });
       byId.set(old.id, { ...old, status: 'corrected', supersededBy: next });
       changed.add(next);
     } else {

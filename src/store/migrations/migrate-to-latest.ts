@@ -2,18 +2,27 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { StoreDialect } from '../store.js';
 import { up as ledger } from './001-ledger.js';
 import { up as dueProcess } from './002-due-process.js';
+import { up as derivedPayloadHash } from './003-derived-payload-hash.js';
 
-const MIGRATIONS: readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[] = [
+const MIGRATIONS = [
   ['001-ledger', ledger],
   ['002-due-process', dueProcess],
-];
+  ['003-derived-payload-hash', derivedPayloadHash],
+] as const satisfies readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[];
+
+export type LedgerMigrationName = (typeof MIGRATIONS)[number][0];
 
 /** Brings a database to the latest schema; safe to run on every open (applied migrations are skipped). */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
+  await migrateTo(db, dialect, null);
+}
+
+/** Brings a database to the schema of one migration (null: the latest); tests use it to make a database of an earlier version. */
+export async function migrateTo(db: Kysely<unknown>, dialect: StoreDialect, target: LedgerMigrationName | null): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, up] of MIGRATIONS) migrations[name] = { up: (k) => up(k, dialect) };
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) {
     const unreachable = connectionProblem(error);
     if (unreachable !== undefined) throw new Error(unreachable, { cause: error });

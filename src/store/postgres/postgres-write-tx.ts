@@ -12,10 +12,11 @@ import { postgresReadTx } from './postgres-read-tx.js';
 import { postgresTxSql } from './postgres-tx-sql.js';
 import { columnsOf, unnestOf, type PostgresWriteStatements } from './postgres-statements.js';
 
+/** The type of each of RECORD_COLUMNS, in order. */
 const RECORD_TYPES = [
   'bigint', 'text', 'text', 'bigint', 'text', 'text', 'smallint',
-  'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'text', 'bigint',
-];
+  'text', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint', 'bigint',
+] as const satisfies { readonly length: typeof RECORD_COLUMNS.length };
 const SLOT_TYPES = ['text', 'integer', 'text', 'text', 'text', 'bigint', 'bigint'];
 const ph = (n: number): string => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
 
