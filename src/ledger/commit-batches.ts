@@ -48,9 +48,18 @@ export interface Lane {
 export async function commitBatches(
   ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly Prepared[])[], at: Instant, lane: Lane = {},
 ): Promise<BatchResult[]> {
-  const all = batches.flat();
-  const refs = [...new Set(all.flatMap((p) => (p.ok ? [p.item.furnisherRef] : [])))];
-  const subjectIds = [...new Set(all.flatMap((p) => (p.ok ? [p.item.subject.id] : [])))];
+  // One pass, no array per item: this runs for every line of a bulk import.
+  const refSet = new Set<string>();
+  const subjectSet = new Set<SubjectId>();
+  for (const batch of batches) {
+    for (const p of batch) {
+      if (!p.ok) continue;
+      refSet.add(p.item.furnisherRef);
+      subjectSet.add(p.item.subject.id);
+    }
+  }
+  const refs = [...refSet];
+  const subjectIds = [...subjectSet];
   // Issued together, so a network database answers them back to back. New records get the ids of
   // the events that will furnish them, appended in this order (from the head's next seq).
   const [byRef, removed, subjectRows, head] = await Promise.all([
@@ -210,10 +219,11 @@ async function commitFresh(ctx: LedgerContext, tx: WriteTx, { furnisherId, refs,
   if (prior) await committedBefore(prior.committed);
   for (let start = 0; start < subjectIds.length; start += SLICE) {
     writes.add(tx.putSubjects(subjectIds.slice(start, start + SLICE).map((id) => {
-      const subject = rows.get(id) ?? (identities.get(id) as Subject);
-      const expected = rows.get(id)?.version ?? 0;
+      const row = rows.get(id);
+      const subject = row ?? (identities.get(id) as Subject);
+      const expected = row?.version ?? 0;
       const standings = standingsFor(subject, records.get(id) ?? [], rbs, at);
-      return { subject, expected, version: version(id), standings };
+      return { subject, expected, version: expected + (counts.get(id) ?? 0), standings };
     })));
     await turn();
   }
