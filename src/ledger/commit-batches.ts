@@ -16,9 +16,6 @@ import { sameFacts } from './payload-hash.js';
 import { bySubject, standingsFor } from './project-standings.js';
 import type { ItemCheck, ValidItem } from './validate-item.js';
 
-/** An item after the checks that need no database. */
-export type Prepared = ItemCheck;
-
 interface Fresh {
   readonly item: ValidItem;
   readonly seq: number;
@@ -46,7 +43,7 @@ export interface Lane {
  * then commits all new records in one pass. One answer per batch, as if each had been furnished alone.
  */
 export async function commitBatches(
-  ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly Prepared[])[], at: Instant, lane: Lane = {},
+  ctx: LedgerContext, tx: WriteTx, furnisherId: string, batches: readonly (readonly ItemCheck[])[], at: Instant, lane: Lane = {},
 ): Promise<BatchResult[]> {
   // One pass, no array per item: this runs for every line of a bulk import.
   const refSet = new Set<string>();
@@ -84,7 +81,7 @@ export async function commitBatches(
   const fresh: Fresh[] = [];
   const rejections = new Map<string, number>();
 
-  const sort = (prepared: readonly Prepared[]): BatchResult => {
+  const sort = (prepared: readonly ItemCheck[]): BatchResult => {
     const items: ItemResult[] = [];
     const reject = (index: number, furnisherRef: string | null, code: ErrorCode, reason: string): void => {
       items.push({ index, furnisherRef, status: 'rejected', code, reason });

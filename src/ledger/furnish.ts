@@ -2,12 +2,12 @@ import type { Instant } from '../core/brand.js';
 import { CredenceError } from '../core/errors.js';
 import type { ClientRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
-import { commitBatches, type Lane, type Prepared } from './commit-batches.js';
+import { commitBatches, type Lane } from './commit-batches.js';
 import { MAX_BATCH, MAX_BATCHES_PER_COMMIT, type BatchResult } from './furnish-types.js';
 import { deferred, joinChain, type ChainedGroup } from './group-chain.js';
 import { activeFurnisher, type LedgerContext } from './ledger-context.js';
 import { ioTurn } from './pending-writes.js';
-import { validateItem } from './validate-item.js';
+import { validateItem, type ItemCheck } from './validate-item.js';
 
 export { furnishedRecord } from './furnished-record.js';
 
@@ -18,7 +18,8 @@ function checkBatch(batch: unknown): asserts batch is readonly unknown[] {
   if (batch.length > MAX_BATCH) throw new CredenceError('payload_too_large', `a batch holds at most ${MAX_BATCH} records, got ${batch.length}`);
 }
 
-const prepare = (batch: readonly unknown[], furnisher: ClientRow, at: Instant): Prepared[] => batch.map((raw) => validateItem(raw, furnisher, at));
+/** The checks that need no database, item by item. */
+const prepare = (batch: readonly unknown[], furnisher: ClientRow, at: Instant): ItemCheck[] => batch.map((raw) => validateItem(raw, furnisher, at));
 
 /**
  * Validates a batch, then commits its accepted items, their events and the touched subjects'
@@ -59,7 +60,7 @@ async function validateAndCommit(
   // On a network store, the group committing before this one gets the event loop between batches:
   // its answers are handled, and its next statements sent, while this group is validated.
   const turn = ctx.store.dialect === 'postgres' ? ioTurn : () => undefined;
-  const prepared: Prepared[][] = [];
+  const prepared: ItemCheck[][] = [];
   for (const batch of batches) {
     if (prepared.length > 0) await turn();
     prepared.push(prepare(batch, furnisher, at));
