@@ -46,6 +46,19 @@ export const recordValues = (r: StoredRecord): Value[] => [
 /** Selects records with the event that furnished them (`payload`), where their facts are. */
 export const RECORD_SELECT = 'select r.*, e.payload from records r join events e on e.seq = r.seq';
 
+/**
+ * The events about the records of some subjects (`subjectIn`: the dialect's condition for a list), in
+ * subject then log order. A furnishing is the event whose seq is its record's; the later events about
+ * a record are found through `events_record_change`, an index that leaves furnishings out.
+ */
+export const eventsOfSql = (subjectIn: string): string => `
+  select r.subject_id as record_subject, e.* from records r join events e on e.seq = r.seq
+    where r.subject_id ${subjectIn} and e.record_seq = e.seq
+  union all
+  select r.subject_id as record_subject, e.* from records r join events e on e.record_seq = r.seq
+    where r.subject_id ${subjectIn} and e.record_seq <> e.seq
+  order by record_subject, seq`;
+
 /** The furnished facts of a record, from the event that furnished it (a furnishing or a correction). */
 function furnishedFacts(payload: unknown): Pick<FurnishedRecord, 'attributes' | 'legalBasis' | 'evidenceRef'> {
   const event = JSON.parse(str(payload)) as LedgerEvent;

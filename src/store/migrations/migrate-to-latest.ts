@@ -3,11 +3,13 @@ import type { StoreDialect } from '../store.js';
 import { up as ledger } from './001-ledger.js';
 import { up as dueProcess } from './002-due-process.js';
 import { up as derivedPayloadHash } from './003-derived-payload-hash.js';
+import { up as furnishingsOutOfEventIndex } from './004-furnishings-out-of-event-index.js';
 
 const MIGRATIONS = [
   ['001-ledger', ledger],
   ['002-due-process', dueProcess],
   ['003-derived-payload-hash', derivedPayloadHash],
+  ['004-furnishings-out-of-event-index', furnishingsOutOfEventIndex],
 ] as const satisfies readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[];
 
 export type LedgerMigrationName = (typeof MIGRATIONS)[number][0];

@@ -1,6 +1,6 @@
 import { subjectId } from '../../core/brand.js';
 import {
-  clientFromRow, eventFromRow, RECORD_SELECT, recordFromRow, rulebookFromRow, standingFromSlot, subjectFromRow,
+  clientFromRow, eventFromRow, eventsOfSql, RECORD_SELECT, recordFromRow, rulebookFromRow, standingFromSlot, subjectFromRow,
 } from '../columns.js';
 import { seqFromRecordId } from '../record-key.js';
 import { headFromRow, slotOf, type HeadRow } from '../slots.js';
@@ -9,6 +9,7 @@ import type { PostgresStatements } from './postgres-statements.js';
 import { postgresTxSql } from './postgres-tx-sql.js';
 
 const SUBJECT = 'id, kind, scheme, identifier, region, version';
+const EVENTS_OF = eventsOfSql('= any($1::text[])');
 
 export async function postgresHead(s: PostgresStatements): Promise<HeadRow> {
   const r = await s.get('select * from ledger_head where id = 1');
@@ -46,10 +47,7 @@ export function postgresReadTx(s: PostgresStatements): ReadTx {
         .map((r) => subjectId(String(r.id))),
     countDueSubjects: async (at) => Number((await s.get('select count(*) as n from subjects where next_change_at <= $1', at))?.n ?? 0),
     events: async (fromSeq, limit) => (await s.all('select * from events where seq >= $1 order by seq limit $2', fromSeq, limit)).map(eventFromRow),
-    eventsOf: async (subjectIds) => (await s.all(
-      'select e.* from records r join events e on e.record_seq = r.seq where r.subject_id = any($1::text[]) order by r.subject_id, e.seq',
-      subjectIds,
-    )).map(eventFromRow),
+    eventsOf: async (subjectIds) => (await s.all(EVENTS_OF, subjectIds)).map(eventFromRow),
     eventStats: async () => {
       const r = await s.get('select count(*) as n, min(seq) as lo, max(seq) as hi from events');
       return { count: Number(r?.n ?? 0), minSeq: r?.lo == null ? null : Number(r.lo), maxSeq: r?.hi == null ? null : Number(r.hi) };

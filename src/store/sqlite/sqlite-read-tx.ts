@@ -1,6 +1,6 @@
 import { subjectId } from '../../core/brand.js';
 import {
-  clientFromRow, eventFromRow, RECORD_SELECT, recordFromRow, rulebookFromRow, SLOT_COLUMNS, standingFromSlot, subjectFromRow, type Slot,
+  clientFromRow, eventFromRow, eventsOfSql, RECORD_SELECT, recordFromRow, rulebookFromRow, SLOT_COLUMNS, standingFromSlot, subjectFromRow, type Slot,
 } from '../columns.js';
 import { seqFromRecordId } from '../record-key.js';
 import { headFromRow, slotOf, type HeadRow } from '../slots.js';
@@ -9,6 +9,7 @@ import { jsonList, type SqliteStatements } from './sqlite-statements.js';
 import { sqliteTxSql } from './sqlite-tx-sql.js';
 
 const IN_LIST = 'in (select value from json_each(?))';
+const EVENTS_OF = eventsOfSql(IN_LIST);
 const SUBJECT = 'id, kind, scheme, identifier, region, version';
 const SLOT_SELECT: Readonly<Record<Slot, string>> = {
   a: ['id', 'kind', ...SLOT_COLUMNS.map((c) => `a_${c}`)].join(', '),
@@ -51,10 +52,10 @@ export function sqliteReadTx(s: SqliteStatements): ReadTx {
         .map((r) => subjectId(String(r.id)))),
     countDueSubjects: (at) => Promise.resolve(Number(s.get('select count(*) as n from subjects where next_change_at <= ?', at)?.n ?? 0)),
     events: (fromSeq, limit) => Promise.resolve(s.all('select * from events where seq >= ? order by seq limit ?', fromSeq, limit).map(eventFromRow)),
-    eventsOf: (subjectIds) => Promise.resolve(s.all(
-      `select e.* from records r join events e on e.record_seq = r.seq where r.subject_id ${IN_LIST} order by r.subject_id, e.seq`,
-      jsonList(subjectIds),
-    ).map(eventFromRow)),
+    eventsOf: (subjectIds) => {
+      const ids = jsonList(subjectIds);
+      return Promise.resolve(s.all(EVENTS_OF, ids, ids).map(eventFromRow));
+    },
     eventStats: () => {
       const r = s.get('select count(*) as n, min(seq) as lo, max(seq) as hi from events');
       return Promise.resolve({ count: Number(r?.n ?? 0), minSeq: r?.lo == null ? null : Number(r.lo), maxSeq: r?.hi == null ? null : Number(r.hi) });
