@@ -16,10 +16,24 @@ import { sameFacts } from './payload-hash.js';
 import { bySubject, standingsFor } from './project-standings.js';
 import type { ItemCheck, ValidItem } from './validate-item.js';
 
+/**
+ * A subject the group furnishes records about: its row as read (none when the group creates it) and,
+ * once its records are read, every record it has when the group commits. One per subject, reached
+ * from each of its new records without a lookup (this runs for every line of a bulk import).
+ */
+interface Touched {
+  readonly subject: Subject;
+  readonly row: SubjectRow | undefined;
+  /** The records the group adds about it. */
+  added: number;
+  records: StoredRecord[];
+}
+
 interface Fresh {
   readonly item: ValidItem;
   readonly seq: number;
   readonly id: RecordId;
+  readonly touched: Touched;
 }
 
 /** New records are written in slices this large, each sent before the next is prepared. */
@@ -79,6 +93,7 @@ export async function commitBatches(
   }
   const firstSeq = head.nextSeq;
   const fresh: Fresh[] = [];
+  const touched = new Map<SubjectId, Touched>();
   const rejections = new Map<string, number>();
 
   const sort = (prepared: readonly ItemCheck[]): BatchResult => {
@@ -100,8 +115,14 @@ export async function commitBatches(
         }
         const seq = firstSeq + fresh.length;
         const id = recordIdFromSeq(seq);
-        known.set(ref, { id, subjectId: p.item.subject.id, facts: p.item });
-        fresh.push({ item: p.item, seq, id });
+        const { subject } = p.item;
+        let t = touched.get(subject.id);
+        if (t === undefined) {
+          t = { subject, row: rows.get(subject.id), added: 0, records: [] };
+          touched.set(subject.id, t);
+        }
+        known.set(ref, { id, subjectId: subject.id, facts: p.item });
+        fresh.push({ item: p.item, seq, id, touched: t });
         accepted += 1;
         items.push({ index, furnisherRef: ref, status: 'accepted', recordId: id, duplicate: false });
       } else if (sameFacts(prior.subjectId, prior.facts, p.item.subject.id, p.item)) {
@@ -116,7 +137,7 @@ export async function commitBatches(
   };
 
   const results = batches.map(sort);
-  if (fresh.length > 0) await commitFresh(ctx, tx, { furnisherId, refs: known, fresh, rows, at, lane });
+  if (fresh.length > 0) await commitFresh(ctx, tx, { furnisherId, refs: known, fresh, touched, at, lane });
   else lane.built?.({ furnisherId, refs: known, subjects: new Map(), records: new Map() });
   if (prior) await committedBefore(prior.committed);
   if (rejections.size > 0) await tx.addRejections(furnisherId, rejections);
@@ -163,8 +184,8 @@ interface FreshGroup {
   readonly furnisherId: string;
   readonly refs: ReadonlyMap<string, KnownRef>;
   readonly fresh: readonly Fresh[];
-  /** The subjects as read, those not yet stored missing. */
-  readonly rows: ReadonlyMap<SubjectId, SubjectRow>;
+  /** The subjects of the new records, in the order they first appear. */
+  readonly touched: ReadonlyMap<SubjectId, Touched>;
   readonly at: Instant;
   readonly lane: Lane;
 }
@@ -173,19 +194,23 @@ interface FreshGroup {
  * Appends the new records' events and writes the records, then each touched subject's row and
  * standings once, all slice by slice: each slice is sent while the next is prepared.
  */
-async function commitFresh(ctx: LedgerContext, tx: WriteTx, { furnisherId, refs, fresh, rows, at, lane }: FreshGroup): Promise<void> {
+async function commitFresh(ctx: LedgerContext, tx: WriteTx, { furnisherId, refs, fresh, touched, at, lane }: FreshGroup): Promise<void> {
   const rbs = await ctx.rulebooks.active(tx);
-  const identities = new Map<SubjectId, Subject>();
-  for (const f of fresh) identities.set(f.item.subject.id, f.item.subject);
-  const subjectIds = [...identities.keys()];
-  const existing = subjectIds.filter((id) => rows.has(id));
   // Subjects of the group written ahead of this one: their records as that group leaves them.
   const { prior } = lane;
-  const carried = prior ? existing.filter((id) => prior.records.has(id)) : [];
-  const toRead = prior ? existing.filter((id) => !prior.records.has(id)) : existing;
-  const records = bySubject<StoredRecord>(toRead.length > 0 ? await tx.recordsOf(toRead) : []);
-  for (const id of carried) records.set(id, [...(prior?.records.get(id) ?? [])]);
-  const counts = new Map<SubjectId, number>();
+  const toRead: SubjectId[] = [];
+  for (const [id, t] of touched) {
+    if (!t.row) continue;
+    const carried = prior?.records.get(id);
+    if (carried) t.records = [...carried];
+    else toRead.push(id);
+  }
+  if (toRead.length > 0) {
+    for (const [id, records] of bySubject<StoredRecord>(await tx.recordsOf(toRead))) {
+      const t = touched.get(id);
+      if (t) t.records = records;
+    }
+  }
   const writes = pendingWrites();
   // A network store sends only between turns of the event loop; SQLite's writer thread needs none.
   const turn = ctx.store.dialect === 'postgres' ? ioTurn : () => undefined;
@@ -198,29 +223,29 @@ async function commitFresh(ctx: LedgerContext, tx: WriteTx, { furnisherId, refs,
       events.push({ event: { type: 'record.furnished', subjectId: f.item.subject.id, record: furnished }, recordedAt: at, actor: furnisherId });
       const r = storedRecord(f, furnished);
       added.push(r);
-      counts.set(r.subjectId, (counts.get(r.subjectId) ?? 0) + 1);
-      const own = records.get(r.subjectId);
-      if (own) own.push(r);
-      else records.set(r.subjectId, [r]);
+      f.touched.added += 1;
+      f.touched.records.push(r);
     }
     writes.add(appendEvents(ctx, tx, events).then((stored) => checkSeqs(stored, slice)));
     writes.add(tx.putRecords(added));
     await turn();
   }
-  const version = (id: SubjectId): number => (rows.get(id)?.version ?? 0) + (counts.get(id) ?? 0);
+  const subjects = [...touched.values()];
   if (lane.built) {
-    const subjects = new Map<SubjectId, SubjectRow>();
-    for (const [id, x] of identities) subjects.set(id, { id, kind: x.kind, scheme: x.scheme, identifier: x.identifier, region: x.region, version: version(id) });
-    lane.built({ furnisherId, refs, subjects, records });
+    const rows = new Map<SubjectId, SubjectRow>();
+    const records = new Map<SubjectId, readonly StoredRecord[]>();
+    for (const { subject: x, row, added, records: own } of subjects) {
+      rows.set(x.id, { id: x.id, kind: x.kind, scheme: x.scheme, identifier: x.identifier, region: x.region, version: (row?.version ?? 0) + added });
+      records.set(x.id, own);
+    }
+    lane.built({ furnisherId, refs, subjects: rows, records });
   }
   if (prior) await committedBefore(prior.committed);
-  for (let start = 0; start < subjectIds.length; start += SLICE) {
-    writes.add(tx.putSubjects(subjectIds.slice(start, start + SLICE).map((id) => {
-      const row = rows.get(id);
-      const subject = row ?? (identities.get(id) as Subject);
-      const expected = row?.version ?? 0;
-      const standings = standingsFor(subject, records.get(id) ?? [], rbs, at);
-      return { subject, expected, version: expected + (counts.get(id) ?? 0), standings };
+  for (let start = 0; start < subjects.length; start += SLICE) {
+    writes.add(tx.putSubjects(subjects.slice(start, start + SLICE).map((t) => {
+      const subject = t.row ?? t.subject;
+      const expected = t.row?.version ?? 0;
+      return { subject, expected, version: expected + t.added, standings: standingsFor(subject, t.records, rbs, at) };
     })));
     await turn();
   }
