@@ -1,15 +1,14 @@
 import type { Instant, RecordId, SubjectId } from '../core/brand.js';
 import type { ErrorCode } from '../core/errors.js';
-import type { Subject } from '../core/subject.js';
 import type { FurnishedRecord, StoredEvent } from '../core/ledger/ledger-event.js';
 import { reinsertionKey } from '../core/disputes/reinsertion-key.js';
 import { dueProcessReads } from '../store/due-process/due-process-tables.js';
 import { recordIdFromSeq } from '../store/record-key.js';
-import type { NewEvent, StoredRecord, SubjectRow } from '../store/rows.js';
+import type { NewEvent, StoredRecord } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
 import { furnishedRecord } from './furnished-record.js';
 import type { BatchResult, ItemResult } from './furnish-types.js';
-import type { BuiltGroup, KnownRef } from './group-chain.js';
+import type { BuiltGroup, KnownRef, TouchedSubject } from './group-chain.js';
 import { appendEvents, type LedgerContext } from './ledger-context.js';
 import { ioTurn, pendingWrites } from './pending-writes.js';
 import { sameFacts } from './payload-hash.js';
@@ -17,14 +16,11 @@ import { bySubject, standingsFor } from './project-standings.js';
 import type { ItemCheck, ValidItem } from './validate-item.js';
 
 /**
- * A subject the group furnishes records about: its row as read (none when the group creates it) and,
- * once its records are read, every record it has when the group commits. One per subject, reached
- * from each of its new records without a lookup (this runs for every line of a bulk import).
+ * A subject the group furnishes records about, filled in as the group is built. One per subject,
+ * reached from each of its new records without a lookup (this runs for every line of a bulk import),
+ * and lent as it is to the group written ahead of this one's commit.
  */
-interface Touched {
-  readonly subject: Subject;
-  readonly row: SubjectRow | undefined;
-  /** The records the group adds about it. */
+interface Touched extends TouchedSubject {
   added: number;
   records: StoredRecord[];
 }
@@ -87,8 +83,8 @@ export async function commitBatches(
       }
     }
     for (const id of subjectIds) {
-      const r = prior.subjects.get(id);
-      if (r) rows.set(id, r);
+      const t = prior.subjects.get(id);
+      if (t) rows.set(id, { ...t.subject, version: (t.row?.version ?? 0) + t.added });
     }
   }
   const firstSeq = head.nextSeq;
@@ -109,7 +105,7 @@ export async function commitBatches(
       const ref = p.item.furnisherRef;
       const prior = known.get(ref);
       if (prior === undefined) {
-        if (!p.item.certified && removed.has(identityOf(p.item))) {
+        if (removed.size > 0 && !p.item.certified && removed.has(identityOf(p.item))) {
           return reject(index, ref, 'reinsertion_not_certified',
             'a record with this identity (subject, type, case number) was removed after a dispute; send it again with "certified": true if you certify it is accurate');
         }
@@ -138,7 +134,7 @@ export async function commitBatches(
 
   const results = batches.map(sort);
   if (fresh.length > 0) await commitFresh(ctx, tx, { furnisherId, refs: known, fresh, touched, at, lane });
-  else lane.built?.({ furnisherId, refs: known, subjects: new Map(), records: new Map() });
+  else lane.built?.({ furnisherId, refs: known, subjects: new Map() });
   if (prior) await committedBefore(prior.committed);
   if (rejections.size > 0) await tx.addRejections(furnisherId, rejections);
   return results;
@@ -201,7 +197,7 @@ async function commitFresh(ctx: LedgerContext, tx: WriteTx, { furnisherId, refs,
   const toRead: SubjectId[] = [];
   for (const [id, t] of touched) {
     if (!t.row) continue;
-    const carried = prior?.records.get(id);
+    const carried = prior?.subjects.get(id)?.records;
     if (carried) t.records = [...carried];
     else toRead.push(id);
   }
@@ -230,17 +226,9 @@ async function commitFresh(ctx: LedgerContext, tx: WriteTx, { furnisherId, refs,
     writes.add(tx.putRecords(added));
     await turn();
   }
-  const subjects = [...touched.values()];
-  if (lane.built) {
-    const rows = new Map<SubjectId, SubjectRow>();
-    const records = new Map<SubjectId, readonly StoredRecord[]>();
-    for (const { subject: x, row, added, records: own } of subjects) {
-      rows.set(x.id, { id: x.id, kind: x.kind, scheme: x.scheme, identifier: x.identifier, region: x.region, version: (row?.version ?? 0) + added });
-      records.set(x.id, own);
-    }
-    lane.built({ furnisherId, refs, subjects: rows, records });
-  }
+  lane.built?.({ furnisherId, refs, subjects: touched });
   if (prior) await committedBefore(prior.committed);
+  const subjects = [...touched.values()];
   for (let start = 0; start < subjects.length; start += SLICE) {
     writes.add(tx.putSubjects(subjects.slice(start, start + SLICE).map((t) => {
       const subject = t.row ?? t.subject;

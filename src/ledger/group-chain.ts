@@ -1,4 +1,5 @@
 import type { RecordId, SubjectId } from '../core/brand.js';
+import type { Subject } from '../core/subject.js';
 import type { StoredRecord, SubjectRow } from '../store/rows.js';
 import type { WriteTx } from '../store/store.js';
 import type { LedgerContext } from './ledger-context.js';
@@ -11,15 +12,24 @@ export interface KnownRef {
   readonly facts: HashedFacts;
 }
 
+/** A subject a group furnishes records about, as it is once the group commits. */
+export interface TouchedSubject {
+  readonly subject: Subject;
+  /** Its row as the group read it; none when the group creates it. */
+  readonly row: SubjectRow | undefined;
+  /** The records the group adds about it. */
+  readonly added: number;
+  /** Every record it has once the group commits. */
+  readonly records: readonly StoredRecord[];
+}
+
 /** What a group has built once all its appends are sent: what a group written ahead of its commit reads on top of the database. */
 export interface BuiltGroup {
   readonly furnisherId: string;
   /** The furnisher's refs the group knows, its new records' among them. */
   readonly refs: ReadonlyMap<string, KnownRef>;
-  /** Its subjects as they are once it commits. */
-  readonly subjects: ReadonlyMap<SubjectId, SubjectRow>;
-  /** Every record of each of its subjects once it commits. */
-  readonly records: ReadonlyMap<SubjectId, readonly StoredRecord[]>;
+  /** The subjects of its new records. */
+  readonly subjects: ReadonlyMap<SubjectId, TouchedSubject>;
 }
 
 /** One attempt of a group at its transaction, as the group after it sees it. */
