@@ -12,19 +12,15 @@ const MIGRATIONS = [
   ['004-furnishings-out-of-event-index', furnishingsOutOfEventIndex],
 ] as const satisfies readonly (readonly [string, (db: Kysely<unknown>, dialect: StoreDialect) => Promise<void>])[];
 
+/** The name of one of the ledger's migrations (the upgrade tests name the one a database is turned back to). */
 export type LedgerMigrationName = (typeof MIGRATIONS)[number][0];
 
 /** Brings a database to the latest schema; safe to run on every open (applied migrations are skipped). */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
-  await migrateTo(db, dialect, null);
-}
-
-/** Brings a database to the schema of one migration (null: the latest); tests use it to make a database of an earlier version. */
-export async function migrateTo(db: Kysely<unknown>, dialect: StoreDialect, target: LedgerMigrationName | null): Promise<void> {
   const migrations: Record<string, Migration> = {};
   for (const [name, up] of MIGRATIONS) migrations[name] = { up: (k) => up(k, dialect) };
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-  const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const unreachable = connectionProblem(error);
     if (unreachable !== undefined) throw new Error(unreachable, { cause: error });
